@@ -1,0 +1,73 @@
+/**
+ * `unbalanced-brackets`: an opening bracket never closed, or a closing bracket never opened, within
+ * one paragraph.
+ */
+import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
+import { makeFinding } from './support/finding.js';
+import { sentencesByParagraph } from './support/paragraphs.js';
+
+const meta: CheckMeta = {
+  id: 'unbalanced-brackets',
+  description: 'A bracket ( [ { without its partner in the same paragraph, or the wrong partner.',
+  category: 'typography',
+  defaultSeverity: 'warning',
+  messages: {
+    unclosed: 'The bracket “{{match}}” is never closed.',
+    unopened: 'The bracket “{{match}}” closes nothing.',
+    mismatched: 'The bracket “{{match}}” closes “{{open}}”; expected “{{expected}}”.',
+  },
+};
+
+const PARTNER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** True where a closing parenthesis ends an enumeration marker ("1)", "a)") or an emoticon (":)"). */
+function isMarkerOrEmoticon(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 3), i + 1);
+  if (/(?:^|\s)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)$/.test(before)) return true;
+  if (/[:;]-?[()]$/.test(before)) return true;
+  return false;
+}
+
+/** Flags brackets left open at the end of a paragraph, closing brackets with no opener, and mismatched pairs. */
+export const unbalancedBrackets: CheckDefinition = {
+  meta,
+  create() {
+    return (doc) => {
+      const out: SentenceFinding[] = [];
+      const report = (s: Sentence, at: number, messageId: string, data: Record<string, string> = {}): void => {
+        out.push(makeFinding(meta, { messageId, data, sentence: s.index, text: s.text, range: [at, at + 1] }));
+      };
+      for (const paragraph of sentencesByParagraph(doc.segmentation)) {
+        const open: { s: Sentence; at: number; ch: string }[] = [];
+        for (const s of paragraph) {
+          const t = s.text;
+          for (let i = 0; i < t.length; i++) {
+            const ch = t[i]!;
+            if (ch in CLOSER) {
+              open.push({ s, at: i, ch });
+            } else if (ch in PARTNER) {
+              if (ch === ')' && isMarkerOrEmoticon(t, i)) continue;
+              const want = PARTNER[ch]!;
+              const depth = open.map((o) => o.ch).lastIndexOf(want);
+              if (depth === -1) {
+                const top = open[open.length - 1];
+                if (top) {
+                  report(s, i, 'mismatched', { open: top.ch, expected: CLOSER[top.ch]! });
+                  open.pop();
+                } else {
+                  report(s, i, 'unopened');
+                }
+                continue;
+              }
+              // Openers above the partner were never closed.
+              for (const o of open.splice(depth)) if (o.ch !== want) report(o.s, o.at, 'unclosed');
+            }
+          }
+        }
+        for (const o of open) report(o.s, o.at, 'unclosed');
+      }
+      return out.sort((a, b) => a.sentence - b.sentence || a.range[0] - b.range[0]);
+    };
+  },
+};
