@@ -1,0 +1,100 @@
+/**
+ * Corrections as patches: a reviewer's rendering of a sentence is stored as a unified patch
+ * (jsdiff `createPatch`) against the exact MT sentence it was made on, and every reapplication is
+ * checked.
+ *
+ * Why tokens, not lines: a sentence is one line, so a line patch would replace the whole sentence
+ * and could never be reapplied once the MT engine changes a single word elsewhere in it. The patch
+ * is therefore computed over the sentence split into tokens (a run of letters/digits, a run of
+ * white space, or one other character), one token per patch line. A correction of "White" then
+ * still applies (fuzz 0) to a re-run MT sentence whose other words changed, as long as the words
+ * around the correction are the same. Newlines and backslashes inside tokens are escaped (`\n`,
+ * `\r`, `\\`) so that a token is always exactly one patch line.
+ */
+import { applyPatch, createPatch, FILE_HEADERS_ONLY } from 'diff';
+
+/** The pseudo file name used in sentence patches' `---`/`+++` headers. */
+export const SENTENCE_PATCH_NAME = 'sentence';
+
+/** Lines of unchanged tokens kept around each change (3 tokens ≈ one word and its spaces on each side). */
+const CONTEXT_TOKENS = 3;
+
+const TOKEN = /\s+|[\p{L}\p{N}\p{M}]+|[^]/gu;
+
+/** Splits a sentence into the tokens its patches are made of; joining them gives the sentence back. */
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Escapes a token so that it fits on one patch line. */
+function escapeToken(token: string): string {
+  return token.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** Reverses `escapeToken`; undefined when the line is not a valid escaped token. */
+function unescapeToken(line: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = line[++i];
+    if (next === '\\') out += '\\';
+    else if (next === 'n') out += '\n';
+    else if (next === 'r') out += '\r';
+    else return undefined;
+  }
+  return out;
+}
+
+/** The token-per-line form of a sentence that patches are computed on. */
+function encode(text: string): string {
+  return tokenize(text).map((t) => `${escapeToken(t)}\n`).join('');
+}
+
+/** Reverses `encode`; undefined when the text is not a valid encoding. */
+function decode(encoded: string): string | undefined {
+  if (encoded === '') return '';
+  if (!encoded.endsWith('\n')) return undefined;
+  let out = '';
+  for (const line of encoded.slice(0, -1).split('\n')) {
+    const token = unescapeToken(line);
+    if (token === undefined) return undefined;
+    out += token;
+  }
+  return out;
+}
+
+/** Makes the unified patch that turns the MT sentence `mt` into the reviewer's rendering `corrected`. */
+export function makePatch(mt: string, corrected: string): string {
+  return createPatch(SENTENCE_PATCH_NAME, encode(mt), encode(corrected), undefined, undefined, {
+    context: CONTEXT_TOKENS,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+}
+
+/** The outcome of reapplying a stored patch: the corrected text, or a refusal (a conflict). */
+export type ApplyResult = { ok: true; text: string } | { ok: false };
+
+/**
+ * Applies a patch made by `makePatch` to an MT sentence, exactly (fuzz 0); a patch that does not
+ * fit, or is malformed, gives `{ ok: false }` and never throws.
+ */
+export function applyCorrection(mt: string, patch: string): ApplyResult {
+  let applied: string | false;
+  try {
+    applied = applyPatch(encode(mt), patch, { fuzzFactor: 0, autoConvertLineEndings: false });
+  } catch {
+    return { ok: false };
+  }
+  if (applied === false) return { ok: false };
+  const text = decode(applied);
+  return text === undefined ? { ok: false } : { ok: true, text };
+}
+
+/** True when the patch changes nothing (an approval of the MT text as it is). */
+export function isEmptyPatch(patch: string): boolean {
+  return !/^@@ /m.test(patch);
+}

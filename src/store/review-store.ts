@@ -1,0 +1,728 @@
+/**
+ * The review store over SQLite: articles and their MT sentences, revisions saved as patches,
+ * dismissals, and an audit trail. Nothing is deleted; a newer row supersedes an older one.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { createChecker, type Checker } from '../core/checker.js';
+import { buildCorrectedDocument, type CorrectedDocument } from '../core/corrected.js';
+import { decodeUtf8 } from '../core/decode.js';
+import { buildExport, type ExportInput } from '../core/export.js';
+import { fingerprintFinding } from '../core/fingerprint.js';
+import { applyCorrection, makePatch } from '../core/patch.js';
+import { segment } from '../core/segment.js';
+import { MtReviewError, type CheckOptions, type Finding, type Glossary, type Paragraph, type Segmentation } from '../core/types.js';
+import { alignSentences } from './align.js';
+import { slugify, uniqueSlug } from './slug.js';
+import {
+  ConflictError,
+  type ArticleSummary,
+  type ArticleView,
+  type Dismissal,
+  type ExportFormat,
+  type ImportReport,
+  type ReviewStore,
+  type Revision,
+  type SaveRequest,
+  type SentenceView,
+} from './types.js';
+
+/** Largest pasted or uploaded article accepted, in UTF-8 bytes. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/** The reviewer name recorded on revisions the store makes itself (re-applied patches on re-import). */
+export const SYSTEM_REVIEWER = 'mt-review';
+
+/** Bump when the shape or meaning of cached findings changes, to ignore older caches. */
+const FINDINGS_CACHE_VERSION = 1;
+
+/** A row of `articles`. */
+export interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  path: string | null;
+  corpus_name: string | null;
+  mt_text: string;
+  mt_hash: string;
+  had_bom: number;
+  version: number;
+  paragraphs_json: string;
+  file_size: number | null;
+  file_mtime_ms: number | null;
+  created_by: string;
+  imported_at: string;
+  updated_at: string;
+  findings_key: string | null;
+  findings_json: string | null;
+}
+
+/** A row of `sentences`. */
+export interface SentenceRow {
+  article_id: number;
+  version: number;
+  idx: number;
+  slot: number;
+  paragraph: number;
+  kind: 'headline' | 'body';
+  start: number;
+  end: number;
+  mt_text: string;
+  mt_hash: string;
+}
+
+/** A row of `revisions`. */
+export interface RevisionRow {
+  id: number;
+  article_id: number;
+  slot: number;
+  sentence: number;
+  base_revision_id: number | null;
+  status: 'edited' | 'approved';
+  origin: string;
+  reviewer: string;
+  created_at: string;
+  patch: string;
+  text: string;
+  restored_from: number | null;
+  mt_hash: string;
+  needs_attention: number;
+}
+
+/** A row of `dismissals`. */
+interface DismissalRow {
+  id: number;
+  article_id: number;
+  slot: number;
+  sentence: number;
+  fingerprint: string;
+  rule_id: string;
+  match: string;
+  reason: string;
+  reviewer: string;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+/** One sentence's review state, before findings. */
+export interface SentenceState {
+  row: SentenceRow;
+  current: RevisionRow | null;
+  /** The current revision was made on another MT text and its patch did not fit the new one. */
+  conflict: boolean;
+  /** The rendering in force: the current revision's text, or the MT text (none, or a conflict). */
+  text: string;
+}
+
+/** Hex SHA-256 of a string's UTF-8 bytes. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The current UTC time as ISO 8601. */
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** Rebuilds an article's MT segmentation from its stored sentences and paragraphs. */
+export function segmentationOf(article: ArticleRow, rows: readonly SentenceRow[]): Segmentation {
+  return {
+    text: article.mt_text,
+    sentences: rows.map((r) => ({ index: r.idx, paragraph: r.paragraph, start: r.start, end: r.end, text: r.mt_text, kind: r.kind })),
+    paragraphs: JSON.parse(article.paragraphs_json) as Paragraph[],
+  };
+}
+
+/** Reads the current sentences of an article and the revision in force for each. */
+export function loadStates(db: Database.Database, article: ArticleRow): SentenceState[] {
+  const rows = db
+    .prepare('SELECT * FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx')
+    .all(article.id, article.version) as SentenceRow[];
+  const currents = db
+    .prepare(
+      `SELECT r.* FROM revisions r
+       JOIN (SELECT slot, MAX(id) AS id FROM revisions WHERE article_id = ? GROUP BY slot) c ON c.id = r.id`,
+    )
+    .all(article.id) as RevisionRow[];
+  const bySlot = new Map(currents.map((r) => [r.slot, r]));
+  return rows.map((row) => {
+    const current = bySlot.get(row.slot) ?? null;
+    const conflict = current !== null && current.mt_hash !== row.mt_hash;
+    return { row, current, conflict, text: current && !conflict ? current.text : row.mt_text };
+  });
+}
+
+/** The corrected document of an article: every sentence's rendering in force, in the MT layout. */
+export function correctedDocumentOf(article: ArticleRow, states: readonly SentenceState[]): CorrectedDocument {
+  const segmentation = segmentationOf(article, states.map((s) => s.row));
+  return buildCorrectedDocument(article.mt_text, segmentation, states.map((s) => s.text));
+}
+
+/** Options of `SqliteReviewStore`. */
+export interface SqliteReviewStoreOptions {
+  glossary: Glossary;
+  checkOptions?: CheckOptions;
+}
+
+/** `ReviewStore` over an open, migrated better-sqlite3 database. */
+export class SqliteReviewStore implements ReviewStore {
+  private readonly checker: Checker;
+  private readonly cacheSalt: string;
+
+  constructor(
+    /** The open database; closed by `close()`. */
+    readonly db: Database.Database,
+    options: SqliteReviewStoreOptions,
+  ) {
+    this.checker = createChecker(options.glossary, options.checkOptions);
+    this.cacheSalt = JSON.stringify([
+      FINDINGS_CACHE_VERSION,
+      options.glossary.hash,
+      this.checker.checks.map((c) => c.id),
+      options.checkOptions ?? {},
+    ]);
+  }
+
+  // ---------------------------------------------------------------- import
+
+  /** Imports or re-imports every `*.txt` file of a corpus folder; unchanged files cost one `stat`. */
+  importCorpus(dir: string): ImportReport {
+    const report: ImportReport = { added: [], updated: [], unchanged: [], errors: [] };
+    const root = resolve(dir);
+    const corpusName = basename(root);
+    let names: string[];
+    try {
+      names = readdirSync(root, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
+        .map((e) => e.name)
+        .sort();
+    } catch (err) {
+      throw new MtReviewError('io', `cannot read the corpus folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: dir });
+    }
+    const known = new Map(
+      (this.db.prepare('SELECT * FROM articles WHERE corpus_name = ? AND path IS NOT NULL').all(corpusName) as ArticleRow[]).map(
+        (a) => [a.path!, a],
+      ),
+    );
+    this.db.transaction(() => {
+      for (const name of names) {
+        const file = join(root, name);
+        let size: number;
+        let mtimeMs: number;
+        try {
+          const st = statSync(file);
+          size = st.size;
+          mtimeMs = st.mtimeMs;
+        } catch (err) {
+          report.errors.push(`${name}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+          continue;
+        }
+        const existing = known.get(name);
+        if (existing && existing.file_size === size && existing.file_mtime_ms === mtimeMs) {
+          report.unchanged.push(name);
+          continue;
+        }
+        let text: string;
+        let hadBom: boolean;
+        try {
+          ({ text, hadBom } = decodeUtf8(readFileSync(file), name));
+          if (!text.trim()) throw new MtReviewError('input', 'the article is empty', { file: name });
+        } catch (err) {
+          report.errors.push(err instanceof MtReviewError ? err.toString() : `${name}: ${(err as Error).message}`);
+          continue;
+        }
+        const hash = sha256(text);
+        if (existing && existing.mt_hash === hash && Boolean(existing.had_bom) === hadBom) {
+          this.db.prepare('UPDATE articles SET file_size = ?, file_mtime_ms = ? WHERE id = ?').run(size, mtimeMs, existing.id);
+          report.unchanged.push(name);
+        } else if (existing) {
+          this.reimport(existing, text, hadBom, { size, mtimeMs });
+          report.updated.push(name);
+        } else {
+          this.insertArticle({ name, text, hadBom, path: name, corpusName, file: { size, mtimeMs }, by: SYSTEM_REVIEWER });
+          report.added.push(name);
+        }
+      }
+    }).immediate();
+    return report;
+  }
+
+  /** Imports pasted or uploaded text (a string, or bytes decoded strictly as UTF-8) as a new article. */
+  importText(name: string, text: string | Uint8Array, by: string): ArticleSummary {
+    let decoded: string;
+    let hadBom = false;
+    if (typeof text === 'string') {
+      decoded = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } else {
+      ({ text: decoded, hadBom } = decodeUtf8(text, name || 'upload'));
+    }
+    if (!decoded.trim()) throw new MtReviewError('input', 'the article is empty');
+    if (decoded.includes('\u0000')) throw new MtReviewError('input', 'the article contains a NUL character; expected plain text');
+    const bytes = Buffer.byteLength(decoded, 'utf8');
+    if (bytes > MAX_ARTICLE_BYTES) {
+      throw new MtReviewError('input', `the article is too large (${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes)`);
+    }
+    const id = this.db
+      .transaction(() => this.insertArticle({ name, text: decoded, hadBom, path: null, corpusName: null, file: null, by }))
+      .immediate();
+    return this.summaryOf(this.articleRow(id)!);
+  }
+
+  /** Inserts a new article at MT version 1 and returns its id. */
+  private insertArticle(a: {
+    name: string;
+    text: string;
+    hadBom: boolean;
+    path: string | null;
+    corpusName: string | null;
+    file: { size: number; mtimeMs: number } | null;
+    by: string;
+  }): number {
+    const seg = segment(a.text);
+    const headline = seg.sentences.find((s) => s.kind === 'headline') ?? seg.sentences[0];
+    const title = headline?.text.replace(/\s+/g, ' ') ?? a.name;
+    const base = slugify(a.path ?? (a.name.trim() || title));
+    const taken = this.db.prepare('SELECT 1 FROM articles WHERE slug = ?');
+    const slug = uniqueSlug(base, (s) => taken.get(s) !== undefined);
+    const at = now();
+    const hash = sha256(a.text);
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO articles (slug, title, path, corpus_name, mt_text, mt_hash, had_bom, version, paragraphs_json,
+             file_size, file_mtime_ms, created_by, imported_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(slug, title, a.path, a.corpusName, a.text, hash, a.hadBom ? 1 : 0, JSON.stringify(seg.paragraphs),
+          a.file?.size ?? null, a.file?.mtimeMs ?? null, a.by, at, at).lastInsertRowid,
+    );
+    this.db.prepare('INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, 1, ?, ?, ?)').run(id, a.text, hash, at);
+    const insert = this.sentenceInserter();
+    for (const s of seg.sentences) insert(id, 1, s.index, s.index, s);
+    this.event(a.by, a.path ? 'import' : 'import-text', id, null, { slug, path: a.path, sentences: seg.sentences.length });
+    return id;
+  }
+
+  /** A function inserting one sentence row. */
+  private sentenceInserter(): (articleId: number, version: number, idx: number, slot: number, s: Segmentation['sentences'][number]) => void {
+    const stmt = this.db.prepare(
+      `INSERT INTO sentences (article_id, version, idx, slot, paragraph, kind, start, "end", mt_text, mt_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return (articleId, version, idx, slot, s) => {
+      stmt.run(articleId, version, idx, slot, s.paragraph, s.kind, s.start, s.end, s.text, sha256(s.text));
+    };
+  }
+
+  /**
+   * Re-imports a changed MT text: re-segments, keeps reviews of unchanged sentences attached, and
+   * re-applies the patches of changed sentences (needs attention), or leaves them in conflict.
+   */
+  private reimport(article: ArticleRow, text: string, hadBom: boolean, file: { size: number; mtimeMs: number } | null): void {
+    const old = loadStates(this.db, article);
+    const seg = segment(text);
+    const version = article.version + 1;
+    const moves = alignSentences(old.map((s) => s.row.mt_hash), seg.sentences.map((s) => sha256(s.text)));
+    const slotOf = new Map<number, number>();
+    let nextSlot = (this.db.prepare('SELECT COALESCE(MAX(slot), -1) + 1 AS n FROM sentences WHERE article_id = ?').get(article.id) as { n: number }).n;
+    for (const m of moves) if (m.kind !== 'removed') slotOf.set(m.to, old[m.from]!.row.slot);
+    const insert = this.sentenceInserter();
+    for (const s of seg.sentences) {
+      let slot = slotOf.get(s.index);
+      if (slot === undefined) slotOf.set(s.index, (slot = nextSlot++));
+      insert(article.id, version, s.index, slot, s);
+    }
+    const at = now();
+    const counts = { same: 0, changed: 0, removed: 0, added: seg.sentences.length, reapplied: 0, conflicts: 0 };
+    for (const m of moves) {
+      counts[m.kind]++;
+      if (m.kind !== 'removed') counts.added--;
+      if (m.kind !== 'changed') continue;
+      const current = old[m.from]!.current;
+      if (!current) continue;
+      const mt = seg.sentences[m.to]!.text;
+      const applied = applyCorrection(mt, current.patch);
+      if (applied.ok) {
+        this.insertRevision({
+          articleId: article.id, slot: current.slot, sentence: m.to, base: current.id, status: current.status, origin: 'reimport',
+          reviewer: SYSTEM_REVIEWER, at, mt, text: applied.text, restoredFrom: null, needsAttention: true,
+        });
+        counts.reapplied++;
+      } else {
+        this.db.prepare('UPDATE revisions SET needs_attention = 1 WHERE id = ?').run(current.id);
+        counts.conflicts++;
+      }
+    }
+    const headline = seg.sentences.find((s) => s.kind === 'headline') ?? seg.sentences[0];
+    const hash = sha256(text);
+    this.db
+      .prepare(
+        `UPDATE articles SET title = ?, mt_text = ?, mt_hash = ?, had_bom = ?, version = ?, paragraphs_json = ?,
+           file_size = ?, file_mtime_ms = ?, updated_at = ?, findings_key = NULL, findings_json = NULL WHERE id = ?`,
+      )
+      .run(headline?.text.replace(/\s+/g, ' ') ?? article.title, text, hash, hadBom ? 1 : 0, version, JSON.stringify(seg.paragraphs),
+        file?.size ?? null, file?.mtimeMs ?? null, at, article.id);
+    this.db.prepare('INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, ?, ?, ?, ?)').run(article.id, version, text, hash, at);
+    this.event(SYSTEM_REVIEWER, 'reimport', article.id, null, { version, ...counts });
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Corpus page rows, filtered by a case-insensitive title search, paged (default 50, at most 500). */
+  listArticles(query: { q?: string; offset?: number; limit?: number } = {}): { total: number; items: ArticleSummary[] } {
+    const q = query.q?.trim() ?? '';
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = q ? "WHERE title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\'" : '';
+    const params = q ? [like, like] : [];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n;
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 0), 500);
+    const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+    const rows = this.db
+      .prepare(`SELECT * FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as ArticleRow[];
+    return { total, items: rows.map((r) => this.summaryOf(r)) };
+  }
+
+  /** Looks an article up by slug. */
+  findArticle(slug: string): ArticleSummary | undefined {
+    const row = this.db.prepare('SELECT * FROM articles WHERE slug = ?').get(slug) as ArticleRow | undefined;
+    return row && this.summaryOf(row);
+  }
+
+  /** The article with every sentence's current state and findings. */
+  getArticle(id: number): ArticleView | undefined {
+    const article = this.articleRow(id);
+    if (!article) return undefined;
+    const states = loadStates(this.db, article);
+    const views = this.sentenceViews(article, states);
+    return {
+      summary: this.summaryFrom(article, states, views),
+      mtText: article.mt_text,
+      segmentation: segmentationOf(article, states.map((s) => s.row)),
+      sentences: views,
+    };
+  }
+
+  /** One sentence's current state and findings (findings come from checking the whole corrected article). */
+  getSentence(articleId: number, sentence: number): SentenceView | undefined {
+    const article = this.articleRow(articleId);
+    if (!article) return undefined;
+    const states = loadStates(this.db, article);
+    if (!states[sentence]) return undefined;
+    return this.sentenceViews(article, states)[sentence];
+  }
+
+  /** Every revision of a sentence, oldest first. */
+  history(articleId: number, sentence: number): Revision[] {
+    const article = this.articleRow(articleId);
+    if (!article) return [];
+    const row = this.sentenceRow(article, sentence);
+    if (!row) return [];
+    const rows = this.db.prepare('SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id').all(articleId, row.slot) as RevisionRow[];
+    return rows.map((r) => toRevision(r, sentence));
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** Saves a revision; throws `ConflictError` when `baseRevisionId` is no longer the current revision. */
+  saveRevision(req: SaveRequest): Revision {
+    const reviewer = requireReviewer(req.reviewer);
+    if (req.status !== 'edited' && req.status !== 'approved') throw new MtReviewError('input', `unknown status "${String(req.status)}"`);
+    const text = normaliseRendering(req.text);
+    return this.db
+      .transaction(() => {
+        const { article, row, current } = this.lockSentence(req.articleId, req.sentence);
+        if ((current?.id ?? null) !== req.baseRevisionId) throw new ConflictError(current && toRevision(current, req.sentence), text);
+        const revision = this.insertRevision({
+          articleId: article.id, slot: row.slot, sentence: row.idx, base: current?.id ?? null, status: req.status, origin: 'save',
+          reviewer, at: now(), mt: row.mt_text, text, restoredFrom: null, needsAttention: false,
+        });
+        this.event(reviewer, req.status === 'approved' ? 'approve' : 'save', article.id, row.idx, { revision: revision.id, base: revision.base_revision_id });
+        return toRevision(revision, row.idx);
+      })
+      .immediate();
+  }
+
+  /** Makes an earlier revision's text current again as a new revision (conflict rules as for a save). */
+  restoreRevision(articleId: number, sentence: number, revisionId: number, baseRevisionId: number | null, reviewer: string): Revision {
+    const by = requireReviewer(reviewer);
+    return this.db
+      .transaction(() => {
+        const { article, row, current } = this.lockSentence(articleId, sentence);
+        const old = this.db.prepare('SELECT * FROM revisions WHERE id = ? AND article_id = ? AND slot = ?').get(revisionId, articleId, row.slot) as RevisionRow | undefined;
+        if (!old) throw new MtReviewError('input', `revision ${revisionId} is not a revision of sentence ${sentence}`);
+        if ((current?.id ?? null) !== baseRevisionId) throw new ConflictError(current && toRevision(current, sentence), old.text);
+        const revision = this.insertRevision({
+          articleId: article.id, slot: row.slot, sentence: row.idx, base: current?.id ?? null, status: old.status, origin: 'restore',
+          reviewer: by, at: now(), mt: row.mt_text, text: old.text, restoredFrom: old.id, needsAttention: false,
+        });
+        this.event(by, 'restore', article.id, row.idx, { revision: revision.id, restoredFrom: old.id });
+        return toRevision(revision, row.idx);
+      })
+      .immediate();
+  }
+
+  /** Marks a finding as a false positive for one sentence. */
+  dismiss(d: { articleId: number; sentence: number; fingerprint: string; ruleId: string; match: string; reason: string; reviewer: string }): Dismissal {
+    const reviewer = requireReviewer(d.reviewer);
+    if (!d.fingerprint) throw new MtReviewError('input', 'a dismissal needs the finding\'s fingerprint');
+    return this.db
+      .transaction(() => {
+        const { article, row } = this.lockSentence(d.articleId, d.sentence);
+        const at = now();
+        const id = Number(
+          this.db
+            .prepare(
+              `INSERT INTO dismissals (article_id, slot, sentence, fingerprint, rule_id, match, reason, reviewer, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(article.id, row.slot, row.idx, d.fingerprint, d.ruleId, d.match, d.reason, reviewer, at).lastInsertRowid,
+        );
+        this.event(reviewer, 'dismiss', article.id, row.idx, { dismissal: id, fingerprint: d.fingerprint, ruleId: d.ruleId });
+        return toDismissal(this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(id) as DismissalRow, row.idx);
+      })
+      .immediate();
+  }
+
+  /** Undoes a dismissal by recording who undid it and when; undoing twice changes nothing. */
+  undismiss(dismissalId: number, reviewer: string): void {
+    const by = requireReviewer(reviewer);
+    this.db
+      .transaction(() => {
+        const d = this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(dismissalId) as DismissalRow | undefined;
+        if (!d) throw new MtReviewError('input', `no dismissal ${dismissalId}`);
+        if (d.undone_at) return;
+        this.db.prepare('UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(now(), by, dismissalId);
+        this.event(by, 'undismiss', d.article_id, d.sentence, { dismissal: dismissalId });
+      })
+      .immediate();
+  }
+
+  /** The article's text in `format`, built by applying the stored patches. */
+  exportArticle(id: number, format: ExportFormat): string {
+    if (!['txt', 'md', 'json', 'patch'].includes(format)) throw new MtReviewError('usage', `unknown export format "${String(format)}"; use txt, md, json or patch`);
+    const article = this.articleRow(id);
+    if (!article) throw new MtReviewError('input', `no article with id ${id}`);
+    const states = loadStates(this.db, article);
+    const views = this.sentenceViews(article, states);
+    return buildExport(exportInputOf(article, states, views), format);
+  }
+
+  /** Closes the database cleanly (checkpointing the WAL). */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** The article row by id. */
+  private articleRow(id: number): ArticleRow | undefined {
+    return this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  }
+
+  /** The current MT version's sentence row at `idx`. */
+  private sentenceRow(article: ArticleRow, idx: number): SentenceRow | undefined {
+    return this.db.prepare('SELECT * FROM sentences WHERE article_id = ? AND version = ? AND idx = ?').get(article.id, article.version, idx) as SentenceRow | undefined;
+  }
+
+  /** Inside a write transaction: the article, the sentence and its current revision, or an input error. */
+  private lockSentence(articleId: number, sentence: number): { article: ArticleRow; row: SentenceRow; current: RevisionRow | null } {
+    const article = this.articleRow(articleId);
+    if (!article) throw new MtReviewError('input', `no article with id ${articleId}`);
+    const row = Number.isInteger(sentence) ? this.sentenceRow(article, sentence) : undefined;
+    if (!row) throw new MtReviewError('input', `article "${article.slug}" has no sentence ${sentence}`);
+    const current = (this.db.prepare('SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id DESC LIMIT 1').get(articleId, row.slot) as RevisionRow | undefined) ?? null;
+    return { article, row, current };
+  }
+
+  /** Stores a revision as a patch against `mt`, after checking that the patch gives back `text` exactly. */
+  private insertRevision(r: {
+    articleId: number; slot: number; sentence: number; base: number | null; status: 'edited' | 'approved'; origin: string;
+    reviewer: string; at: string; mt: string; text: string; restoredFrom: number | null; needsAttention: boolean;
+  }): RevisionRow {
+    const patch = makePatch(r.mt, r.text);
+    const check = applyCorrection(r.mt, patch);
+    if (!check.ok || check.text !== r.text) {
+      throw new MtReviewError('store', 'the correction could not be stored as a patch that reproduces it exactly; nothing was saved');
+    }
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO revisions (article_id, slot, sentence, base_revision_id, status, origin, reviewer, created_at, patch, text,
+             restored_from, mt_hash, needs_attention)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(r.articleId, r.slot, r.sentence, r.base, r.status, r.origin, r.reviewer, r.at, patch, r.text, r.restoredFrom, sha256(r.mt),
+          r.needsAttention ? 1 : 0).lastInsertRowid,
+    );
+    this.db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(r.at, r.articleId);
+    return this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow;
+  }
+
+  /** Appends an audit event. */
+  private event(actor: string, action: string, articleId: number | null, sentence: number | null, detail: unknown): void {
+    this.db.prepare('INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)').run(now(), actor, action, articleId, sentence, JSON.stringify(detail));
+  }
+
+  /** Findings of the whole corrected article, from the cache when its text, segmentation and glossary are unchanged. */
+  private findingsOf(article: ArticleRow, doc: CorrectedDocument): Finding[] {
+    const key = sha256(
+      JSON.stringify([this.cacheSalt, doc.segmentation.sentences.map((s) => [s.start, s.end, s.paragraph, s.kind]), doc.segmentation.paragraphs, doc.text]),
+    );
+    if (article.findings_key === key && article.findings_json) return JSON.parse(article.findings_json) as Finding[];
+    const { findings } = this.checker.check(doc.text, doc.segmentation);
+    if (!this.db.readonly) {
+      this.db.prepare('UPDATE articles SET findings_key = ?, findings_json = ? WHERE id = ?').run(key, JSON.stringify(findings), article.id);
+    }
+    article.findings_key = key;
+    article.findings_json = JSON.stringify(findings);
+    return findings;
+  }
+
+  /** Sentence views with findings (dismissed ones removed) and active dismissals. */
+  private sentenceViews(article: ArticleRow, states: readonly SentenceState[]): SentenceView[] {
+    const doc = correctedDocumentOf(article, states);
+    const findings = this.findingsOf(article, doc);
+    const bySentence = new Map<number, Finding[]>();
+    for (const f of findings) {
+      const list = bySentence.get(f.sentence);
+      if (list) list.push(f);
+      else bySentence.set(f.sentence, [f]);
+    }
+    const dismissals = this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND undone_at IS NULL ORDER BY id').all(article.id) as DismissalRow[];
+    const dismissedBySlot = new Map<number, DismissalRow[]>();
+    for (const d of dismissals) {
+      const list = dismissedBySlot.get(d.slot);
+      if (list) list.push(d);
+      else dismissedBySlot.set(d.slot, [d]);
+    }
+    return states.map((s) => {
+      const idx = s.row.idx;
+      const dismissed = dismissedBySlot.get(s.row.slot) ?? [];
+      const gone = new Set(dismissed.map((d) => d.fingerprint));
+      const open = (bySentence.get(idx) ?? []).filter((f) => !gone.has(fingerprintFinding(f, s.text)));
+      return {
+        index: idx,
+        paragraph: s.row.paragraph,
+        kind: s.row.kind,
+        mtText: s.row.mt_text,
+        text: s.text,
+        status: s.current && !s.conflict ? s.current.status : 'open',
+        current: s.current && toRevision(s.current, idx),
+        needsAttention: Boolean(s.current?.needs_attention),
+        conflict: s.conflict,
+        findings: open,
+        dismissed: dismissed.map((d) => toDismissal(d, idx)),
+      };
+    });
+  }
+
+  /** The corpus-page row of an article. */
+  private summaryOf(article: ArticleRow): ArticleSummary {
+    const states = loadStates(this.db, article);
+    return this.summaryFrom(article, states, this.sentenceViews(article, states));
+  }
+
+  /** The corpus-page row from already loaded states and views. */
+  private summaryFrom(article: ArticleRow, states: readonly SentenceState[], views: readonly SentenceView[]): ArticleSummary {
+    return {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      path: article.path,
+      sentenceCount: states.length,
+      openFindings: views.reduce((n, v) => n + v.findings.length, 0),
+      reviewed: states.filter((s) => s.current !== null).length,
+      needsAttention: views.filter((v) => v.needsAttention).length,
+      updatedAt: article.updated_at,
+    };
+  }
+}
+
+/** The export builders' input for an article. */
+export function exportInputOf(article: ArticleRow, states: readonly SentenceState[], views: readonly SentenceView[]): ExportInput {
+  return {
+    article: {
+      slug: article.slug,
+      title: article.title,
+      path: patchPathOf(article),
+      mtHash: article.mt_hash,
+    },
+    mtText: article.mt_text,
+    hadBom: Boolean(article.had_bom),
+    segmentation: segmentationOf(article, states.map((s) => s.row)),
+    sentences: views.map((v) => ({
+      index: v.index,
+      paragraph: v.paragraph,
+      kind: v.kind,
+      mt: v.mtText,
+      corrected: v.text,
+      status: v.status,
+      reviewer: v.current?.reviewer ?? null,
+      time: v.current?.createdAt ?? null,
+      patch: v.current?.patch ?? null,
+      needsAttention: v.needsAttention,
+      conflict: v.conflict,
+      findings: v.findings,
+    })),
+  };
+}
+
+/** The path an exported patch names: `<corpus folder>/<file>`, or `<slug>.txt` for pasted articles. */
+export function patchPathOf(article: Pick<ArticleRow, 'path' | 'corpus_name' | 'slug'>): string {
+  if (article.path === null) return `${article.slug}.txt`;
+  return article.corpus_name ? `${article.corpus_name}/${article.path}` : article.path;
+}
+
+/** A revision row as the contract's `Revision`, at the sentence index it has now. */
+function toRevision(r: RevisionRow, sentence: number): Revision {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    sentence,
+    baseRevisionId: r.base_revision_id,
+    status: r.status,
+    reviewer: r.reviewer,
+    createdAt: r.created_at,
+    patch: r.patch,
+    text: r.text,
+    restoredFrom: r.restored_from,
+  };
+}
+
+/** A dismissal row as the contract's `Dismissal`. */
+function toDismissal(d: DismissalRow, sentence: number): Dismissal {
+  return {
+    id: d.id,
+    articleId: d.article_id,
+    sentence,
+    fingerprint: d.fingerprint,
+    ruleId: d.rule_id,
+    match: d.match,
+    reason: d.reason,
+    reviewer: d.reviewer,
+    createdAt: d.created_at,
+  };
+}
+
+/** The reviewer name, trimmed; every write must say who made it. */
+function requireReviewer(reviewer: string): string {
+  const r = typeof reviewer === 'string' ? reviewer.trim() : '';
+  if (!r) throw new MtReviewError('input', 'every change must name its reviewer');
+  return r;
+}
+
+/**
+ * A reviewer's rendering as stored: surrounding white space removed (a sentence has none); empty
+ * renderings and blank lines (which would split the article's blocks) are refused.
+ */
+export function normaliseRendering(text: string): string {
+  const t = typeof text === 'string' ? text.trim() : '';
+  if (!t) throw new MtReviewError('input', 'the corrected sentence is empty');
+  if (/\n[ \t\r]*\n/.test(t)) throw new MtReviewError('input', 'the corrected sentence contains a blank line; a sentence cannot span blocks');
+  if (t.includes('\u0000')) throw new MtReviewError('input', 'the corrected sentence contains a NUL character');
+  return t;
+}
