@@ -1,7 +1,16 @@
 /**
- * `forbidden-term`: a glossary's wrong rendering (placeholder until the glossary matcher lands).
+ * `forbidden-term`: a rendering the glossary marks as wrong, with the preferred rendering as the fix.
+ * The glossary is compiled before `create`; the runner walks each sentence once, with the whole
+ * document as context (so an entry's `context` words may occur anywhere in the article).
  */
-import type { CheckDefinition } from '../core/types.js';
+import type { CheckDefinition, SentenceFinding } from '../core/types.js';
+
+const MESSAGE = 'Use “{{preferred}}” instead of “{{match}}”.';
+
+/** Fills `{{name}}` placeholders of a message template. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (all, name: string) => values[name] ?? all);
+}
 
 /** Flags wrong renderings listed in the glossary and offers the preferred rendering as the fix. */
 export const forbiddenTerm: CheckDefinition = {
@@ -10,9 +19,32 @@ export const forbiddenTerm: CheckDefinition = {
     description: 'A rendering the glossary marks as wrong, with the preferred rendering as the fix.',
     category: 'terminology',
     defaultSeverity: 'error',
-    messages: { wrong: 'Use “{{preferred}}” instead of “{{match}}”.' },
+    messages: { wrong: MESSAGE },
   },
-  create() {
-    return () => [];
+  create({ glossary }) {
+    return (doc) => {
+      const findings: SentenceFinding[] = [];
+      for (const sentence of doc.segmentation.sentences) {
+        for (const m of glossary.match(sentence.text, doc.text)) {
+          const suggestions = [m.replacement, ...m.entry.preferred.filter((p) => p !== m.replacement)];
+          const finding: SentenceFinding = {
+            check: 'forbidden-term',
+            ruleId: `forbidden-term/${m.entry.id}`,
+            messageId: 'wrong',
+            message: fill(MESSAGE, { preferred: m.replacement, match: m.text }),
+            severity: m.entry.severity,
+            category: m.entry.category,
+            sentence: sentence.index,
+            range: [m.start, m.end],
+            match: m.text,
+            suggestions,
+          };
+          if (m.entry.fix !== false) finding.fix = { range: [m.start, m.end], text: m.replacement };
+          if (m.entry.note) finding.note = m.entry.note;
+          findings.push(finding);
+        }
+      }
+      return findings;
+    };
   },
 };

@@ -165,6 +165,8 @@ export interface GlossaryTerm {
   replacement: string;
   /** Match case exactly (default false). */
   caseSensitive: boolean;
+  /** Also match the regular plural of the last word (default true). */
+  plural?: boolean;
 }
 
 /** Where something was declared: 1-based line and column in a file. */
@@ -188,6 +190,8 @@ export interface GlossaryEntry {
   /** When non-empty, flag only in documents that mention one of these words (Belarus, Minsk, …). */
   context: string[];
   examples: { flag: string[]; pass: string[] };
+  /** Offer the replacement as a mechanical fix (default true); `false` keeps it a suggestion only. */
+  fix?: boolean;
   source?: SourceLocation;
 }
 

@@ -1,9 +1,98 @@
 /**
- * Compiling a glossary into one single-pass matcher (placeholder until the real matcher lands).
+ * Compiling a glossary into one single-pass matcher.
+ *
+ * Terms and exceptions share one phrase trie, walked once per text; context words have their own
+ * trie, walked once per document (the last document's result is remembered). At each word the
+ * longest confirmed term wins (ties: the base form before a plural variant, then glossary order);
+ * a term occurrence that overlaps an exception of its own entry is dropped, and the next shorter
+ * term at that word gets its chance. Matches never overlap.
  */
-import type { CompiledGlossary, Glossary } from '../core/types.js';
+import type { CompiledGlossary, Glossary, GlossaryEntry, GlossaryTerm, TermMatch } from '../core/types.js';
+import { adaptReplacement, isSentenceInitial } from './inflect.js';
+import { buildTrie, scan, type PhraseHit, type PhraseSpec } from './matcher.js';
+import { tokenize } from './tokenize.js';
+
+type Payload = { kind: 'term'; entry: number; term: GlossaryTerm } | { kind: 'exception'; entry: number };
 
 /** Compiles every term of the glossary into one matcher, once. */
 export function compileGlossary(glossary: Glossary): CompiledGlossary {
-  return { glossary, match: () => [] };
+  const entries = glossary.entries;
+  const specs: PhraseSpec<Payload>[] = [];
+  const contextSpecs: PhraseSpec<number>[] = [];
+  const needsContext = new Uint8Array(entries.length);
+  entries.forEach((entry, e) => {
+    for (const term of entry.terms) {
+      specs.push({ text: term.text, caseSensitive: term.caseSensitive, plural: term.plural !== false, payload: { kind: 'term', entry: e, term } });
+    }
+    for (const text of entry.exceptions) specs.push({ text, caseSensitive: false, plural: true, payload: { kind: 'exception', entry: e } });
+    if (entry.context.length) {
+      needsContext[e] = 1;
+      for (const text of entry.context) contextSpecs.push({ text, caseSensitive: false, plural: true, payload: e });
+    }
+  });
+  const trie = buildTrie(specs);
+  const contextTrie = contextSpecs.length ? buildTrie(contextSpecs) : undefined;
+
+  let lastDocument: string | undefined;
+  let lastActive: Uint8Array | undefined;
+  /** Which entries may fire in this document: 1 for entries without context or whose context occurs. */
+  const activeFor = (documentText: string): Uint8Array => {
+    if (lastActive && lastDocument === documentText) return lastActive;
+    const active = new Uint8Array(entries.length);
+    for (let e = 0; e < entries.length; e++) active[e] = needsContext[e] ? 0 : 1;
+    if (contextTrie) scan(contextTrie, documentText, tokenize(documentText), (hit) => (active[hit.phrase.payload] = 1));
+    lastDocument = documentText;
+    lastActive = active;
+    return active;
+  };
+  const alwaysActive = new Uint8Array(entries.length).fill(1);
+
+  return {
+    glossary,
+    match(text: string, documentText?: string): TermMatch[] {
+      const tokens = tokenize(text);
+      if (tokens.length === 0) return [];
+      const active = contextTrie ? activeFor(documentText ?? text) : alwaysActive;
+      const terms: PhraseHit<Payload>[] = [];
+      let exceptions: PhraseHit<Payload>[] | undefined;
+      scan(trie, text, tokens, (hit) => {
+        if (!active[hit.phrase.payload.entry]) return;
+        if (hit.phrase.payload.kind === 'term') terms.push(hit);
+        else (exceptions ??= []).push(hit);
+      });
+      if (terms.length === 0) return [];
+      terms.sort(
+        (a, b) =>
+          a.first - b.first ||
+          b.last - a.last ||
+          b.end - b.start - (a.end - a.start) ||
+          (a.phrase.plural === '' ? 0 : 1) - (b.phrase.plural === '' ? 0 : 1),
+      );
+      const out: TermMatch[] = [];
+      let taken = 0;
+      for (const hit of terms) {
+        if (hit.start < taken) continue;
+        const payload = hit.phrase.payload as Extract<Payload, { kind: 'term' }>;
+        if (exceptions && exceptions.some((x) => x.phrase.payload.entry === payload.entry && x.start < hit.end && hit.start < x.end)) continue;
+        const matched = text.slice(hit.start, hit.end);
+        const entry: GlossaryEntry = entries[payload.entry]!;
+        out.push({
+          entry,
+          term: payload.term,
+          start: hit.start,
+          end: hit.end,
+          text: matched,
+          replacement: adaptReplacement(payload.term.replacement, {
+            match: matched,
+            term: payload.term.text,
+            plural: hit.phrase.plural,
+            possessive: tokens.poss[hit.last]!,
+            sentenceInitial: isSentenceInitial(text, hit.start),
+          }),
+        });
+        taken = hit.end;
+      }
+      return out;
+    },
+  };
 }

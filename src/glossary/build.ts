@@ -1,0 +1,73 @@
+/**
+ * Building a glossary from file contents: parse each file, reject duplicate ids, then compile and
+ * run every entry's examples. Pure: the caller reads the files and supplies the hash function.
+ */
+import { MtReviewError, type Glossary, type GlossaryEntry } from '../core/types.js';
+import { compileGlossary } from './compile.js';
+import { parseGlossaryTsv } from './parse-tsv.js';
+import { parseGlossaryYaml, type ParsedEntry } from './parse-yaml.js';
+
+/** One glossary file's name (as it should appear in messages) and text. */
+export interface GlossarySource {
+  file: string;
+  text: string;
+}
+
+/** Whether a file name is a glossary file, and which format: `yaml`, `tsv`, or undefined. */
+export function glossaryFormat(file: string): 'yaml' | 'tsv' | undefined {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.tsv$/i.test(file)) return 'tsv';
+  return undefined;
+}
+
+/** The canonical text a glossary's hash is computed over (entries without their source locations). */
+export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {
+  return JSON.stringify(entries.map(({ source: _source, ...rest }) => rest));
+}
+
+/**
+ * Parses, validates and self-tests a glossary. Each example is checked as its own document (its
+ * context words must be in the example itself) against the whole glossary: a `flag` example must
+ * get a match from its entry, a `pass` example must get none from it.
+ */
+export function buildGlossary(sources: readonly GlossarySource[], hash: (canonical: string) => string): Glossary {
+  const parsed: ParsedEntry[] = [];
+  const ids = new Map<string, ParsedEntry>();
+  for (const source of sources) {
+    const format = glossaryFormat(source.file);
+    const entries = format === 'tsv' ? parseGlossaryTsv(source.file, source.text) : parseGlossaryYaml(source.file, source.text);
+    for (const p of entries) {
+      const first = ids.get(p.entry.id);
+      if (first) {
+        const f = first.idLocation;
+        throw new MtReviewError('glossary', `duplicate id "${p.entry.id}" (first defined at ${f.file}:${f.line}:${f.column})`, p.idLocation);
+      }
+      ids.set(p.entry.id, p);
+      parsed.push(p);
+    }
+  }
+  const entries = parsed.map((p) => p.entry);
+  const glossary: Glossary = { entries, files: sources.map((s) => s.file), hash: hash(canonicalGlossaryText(entries)) };
+  verifyExamples(glossary, parsed);
+  return glossary;
+}
+
+/** Runs every entry's examples against the compiled glossary; throws at the first that fails. */
+function verifyExamples(glossary: Glossary, parsed: readonly ParsedEntry[]): void {
+  const compiled = compileGlossary(glossary);
+  for (const { entry, examples: where } of parsed) {
+    entry.examples.flag.forEach((example, i) => {
+      const hits = compiled.match(example, example);
+      if (!hits.some((m) => m.entry === entry)) {
+        const other = hits[0] ? ` (entry "${hits[0].entry.id}" matched “${hits[0].text}” instead)` : '';
+        throw new MtReviewError('glossary', `entry "${entry.id}": example should be flagged but is not${other}: “${example}”`, where.flag[i] ?? entry.source);
+      }
+    });
+    entry.examples.pass.forEach((example, i) => {
+      const hit = compiled.match(example, example).find((m) => m.entry === entry);
+      if (hit) {
+        throw new MtReviewError('glossary', `entry "${entry.id}": example should pass but “${hit.text}” is flagged: “${example}”`, where.pass[i] ?? entry.source);
+      }
+    });
+  }
+}
