@@ -1,0 +1,124 @@
+/**
+ * The CLI's per-file result: findings placed at 1-based lines and columns, with fingerprints, and
+ * the one function that turns a file on disk into such a report (run in the main thread or a worker).
+ */
+import { createHash } from 'node:crypto';
+import type { Checker, CheckResult } from '../core/checker.js';
+import { decodeUtf8 } from '../core/decode.js';
+import { fingerprintFinding } from '../core/fingerprint.js';
+import { LineIndex } from '../core/position.js';
+import type { Category, Severity } from '../core/types.js';
+import { describeFileError, readInputFile } from './inputs.js';
+
+/** A fix placed in its file: document offsets (UTF-16, half-open) and 1-based line/column. */
+export interface ReportedFix {
+  range: [number, number];
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One finding as every formatter sees it; the `json` format prints exactly these fields. */
+export interface ReportedFinding {
+  ruleId: string;
+  check: string;
+  category: Category;
+  severity: Severity;
+  /** 1-based line of the first character. */
+  line: number;
+  /** 1-based column of the first character, in UTF-16 code units. */
+  column: number;
+  endLine: number;
+  /** 1-based column one past the last character (exclusive). */
+  endColumn: number;
+  match: string;
+  message: string;
+  suggestions: string[];
+  /** Stable fingerprint (see `fingerprintFinding`), the key of baselines and SARIF partialFingerprints. */
+  fingerprint: string;
+  fix?: ReportedFix;
+  note?: string;
+  lang?: string;
+}
+
+/** All findings of one checked file, in document order. */
+export interface FileReport {
+  path: string;
+  findings: ReportedFinding[];
+}
+
+/** Places a check result's findings at lines and columns; the line index is built once, and only if needed. */
+export function toFileReport(path: string, text: string, result: CheckResult): FileReport {
+  if (result.findings.length === 0) return { path, findings: [] };
+  const lines = new LineIndex(text);
+  const sentences = result.segmentation.sentences;
+  const findings = result.findings.map((f): ReportedFinding => {
+    const from = lines.at(f.start);
+    const to = lines.at(f.end);
+    const sentence = sentences[f.sentence];
+    const out: ReportedFinding = {
+      ruleId: f.ruleId,
+      check: f.check,
+      category: f.category,
+      severity: f.severity,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      match: f.match,
+      message: f.message,
+      suggestions: f.suggestions,
+      fingerprint: fingerprintFinding(f, sentence ? sentence.text : f.match),
+    };
+    if (f.fix && sentence) {
+      const start = sentence.start + f.fix.range[0];
+      const end = sentence.start + f.fix.range[1];
+      const a = lines.at(start);
+      const b = lines.at(end);
+      out.fix = { range: [start, end], text: f.fix.text, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    }
+    if (f.note !== undefined) out.note = f.note;
+    if (f.lang !== undefined) out.lang = f.lang;
+    return out;
+  });
+  return { path, findings };
+}
+
+/** The SHA-256 of a file's bytes, hex: the content half of a cache key. */
+export function hashContent(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** One file to check, as sent to a worker. */
+export interface FileTask {
+  /** Position in the run's input list, so results come out in input order. */
+  index: number;
+  absPath: string;
+  displayPath: string;
+  /** Content hash the cache holds for this path: when the file still hashes to it, it is not checked. */
+  knownHash?: string;
+}
+
+/** What checking one file produced. */
+export type FileOutcome =
+  | { index: number; kind: 'report'; report: FileReport; hash: string }
+  | { index: number; kind: 'cached'; hash: string }
+  | { index: number; kind: 'error'; message: string; stack?: string };
+
+/** Reads, decodes and checks one file; never throws: problems come back as an `error` outcome. */
+export async function checkFileTask(checker: Checker, maxFileSize: number, task: FileTask): Promise<FileOutcome> {
+  try {
+    const bytes = await readInputFile(task.absPath, task.displayPath, maxFileSize);
+    const hash = hashContent(bytes);
+    if (task.knownHash === hash) return { index: task.index, kind: 'cached', hash };
+    const { text } = decodeUtf8(bytes, task.displayPath);
+    const report = toFileReport(task.displayPath, text, checker.check(text));
+    return { index: task.index, kind: 'report', report, hash };
+  } catch (err) {
+    const outcome: FileOutcome = { index: task.index, kind: 'error', message: describeFileError(err, task.displayPath) };
+    if (err instanceof Error && err.stack) outcome.stack = err.stack;
+    return outcome;
+  }
+}
