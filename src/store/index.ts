@@ -2,8 +2,11 @@
  * The review store: `openStore` opens (creating and migrating) the SQLite database and returns a
  * `ReviewStore`.
  */
-import type { CheckOptions, Glossary } from '../core/types.js';
-import { openDatabase, resolveDbPath } from './connection.js';
+import type Database from 'better-sqlite3';
+import { MtReviewError, type CheckOptions, type Glossary } from '../core/types.js';
+import { openDatabase, openDatabaseReadOnly, resolveDbPath } from './connection.js';
+import { findArticleRow } from './corrected.js';
+import { MIGRATIONS } from './migrations.js';
 import { SqliteReviewStore } from './review-store.js';
 import type { ImportReport, ReviewStore } from './types.js';
 
@@ -36,6 +39,8 @@ export interface OpenStoreOptions {
 export interface OpenedStore extends ReviewStore {
   /** The absolute database path, or `':memory:'`. */
   readonly dbPath: string;
+  /** The open better-sqlite3 handle, for the accounts layer (`users`, `sessions`, `events`). */
+  readonly db: Database.Database;
   /** What importing `corpusDir` did, when one was given. */
   readonly importReport: ImportReport | undefined;
 }
@@ -61,4 +66,29 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     }
   }
   return Object.assign(store, { dbPath, importReport });
+}
+
+/** A read-only store over an existing database (for `mt-review export`): reads work, writes throw. */
+export interface ReadOnlyStore extends ReviewStore {
+  readonly dbPath: string;
+  readonly db: Database.Database;
+  /** Finds an article by slug or corpus file name (with or without `.txt`); unknown → `MtReviewError`. */
+  resolveArticle(name: string): number;
+}
+
+/** Opens an existing, up-to-date database read-only; never creates, migrates or writes it. */
+export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>): ReadOnlyStore {
+  const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
+  const db = openDatabaseReadOnly(dbPath);
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== MIGRATIONS.length) {
+      throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
+    }
+    const store = new SqliteReviewStore(db, { glossary: options.glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
+    return Object.assign(store, { dbPath, resolveArticle: (name: string) => findArticleRow(db, name).id });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }
