@@ -1,10 +1,106 @@
 /**
- * `mt-review serve` (placeholder).
+ * `mt-review serve`: the review web app. Opens the store, imports the corpus folder, listens on
+ * 127.0.0.1:3000 unless told otherwise, and shuts down gracefully on SIGTERM/SIGINT.
  */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MtReviewError } from '../../core/types.js';
+import { loadGlossary } from '../../glossary/load.js';
+import { DEFAULT_DB_PATH } from '../../store/index.js';
+import { describeImport, startServer } from '../../web/server.js';
 import type { CliIO } from '../io.js';
 
-/** Runs `mt-review serve`. */
-export async function run(_args: string[], io: CliIO): Promise<number> {
-  io.stderr.write('mt-review serve: not implemented yet\n');
-  return 2;
+const HELP = `Usage: mt-review serve [options]
+
+Serve the review web app.
+
+Options:
+  --host HOST        address to listen on (default: $HOST, else 127.0.0.1)
+  --port PORT        port to listen on, 0 for any free port (default: $PORT, else 3000)
+  --db PATH          review database (default: $MT_REVIEW_DB, else ${DEFAULT_DB_PATH}; its folder is created)
+  --corpus DIR       corpus folder imported on start (default: $MT_REVIEW_CORPUS, else ./corpus)
+  --glossary PATH    glossary folder or file (default: ./glossary if it exists, else the shipped glossary)
+  -h, --help         show this help
+
+Environment:
+  MT_REVIEW_DEV=1             re-read templates on every request (development)
+  MT_REVIEW_SECURE_COOKIES=1  mark cookies Secure and send HSTS (behind HTTPS)
+
+Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 when the server cannot start.
+`;
+
+/** The glossary shipped with mt-review (`<package>/glossary`). */
+const SHIPPED_GLOSSARY = fileURLToPath(new URL('../../../../glossary/', import.meta.url));
+
+/** Parses a port number (0–65535). */
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new MtReviewError('usage', `--port must be a number from 0 to 65535, not "${value}"`);
+  return Number(value);
+}
+
+/** Runs `mt-review serve`; resolves with the exit code once the server has shut down. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        db: { type: 'string' },
+        corpus: { type: 'string' },
+        glossary: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new MtReviewError('usage', `serve: ${(err as Error).message}`);
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const env = io.env;
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const port = parsePort(values.port ?? env.PORT ?? '3000');
+  const dbPath = resolve(io.cwd, values.db ?? env.MT_REVIEW_DB ?? DEFAULT_DB_PATH);
+  const corpusDir = resolve(io.cwd, values.corpus ?? env.MT_REVIEW_CORPUS ?? 'corpus');
+  const explicitCorpus = values.corpus !== undefined || env.MT_REVIEW_CORPUS !== undefined;
+  const corpusExists = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
+  if (!corpusExists && explicitCorpus) throw new MtReviewError('usage', `corpus folder not found: ${corpusDir}`);
+  const localGlossary = resolve(io.cwd, 'glossary');
+  const glossaryPath = values.glossary !== undefined ? resolve(io.cwd, values.glossary) : existsSync(localGlossary) ? localGlossary : SHIPPED_GLOSSARY;
+  const glossary = loadGlossary(glossaryPath);
+
+  const running = await startServer({
+    host,
+    port,
+    dbPath,
+    glossary,
+    ...(corpusExists ? { corpusDir } : {}),
+    dev: env.MT_REVIEW_DEV === '1',
+    secureCookies: env.MT_REVIEW_SECURE_COOKIES === '1',
+    log: (message) => io.stderr.write(`${message}\n`),
+  });
+  io.stdout.write(`mt-review: ${describeImport(values.corpus ?? env.MT_REVIEW_CORPUS ?? 'corpus', running.importReport)}\n`);
+  for (const error of running.importReport?.errors ?? []) io.stderr.write(`mt-review: ${error}\n`);
+  io.stdout.write(`mt-review: serving ${running.url} (database ${running.store.dbPath}); press Ctrl+C to stop\n`);
+
+  return new Promise<number>((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      io.stdout.write(`mt-review: ${signal}: finishing requests, closing the database\n`);
+      running.close().then(() => done(0), (err: unknown) => {
+        io.stderr.write(`mt-review: shutdown failed: ${(err as Error).message}\n`);
+        done(2);
+      });
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
 }

@@ -1,0 +1,108 @@
+/**
+ * The review web app, built by a function and exported; listening happens in `mt-review serve`
+ * (or in tests, on an ephemeral port or through supertest).
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import type { ReviewStore } from '../store/types.js';
+import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
+import { identify } from './reviewer.js';
+import { importArticle, importFailed, importUpload, listArticles } from './routes/corpus.js';
+import { exportArticle, loadArticle, showArticle, showDiff } from './routes/articles.js';
+import {
+  applySuggestion,
+  dismissFinding,
+  loadSentence,
+  requireReviewer,
+  restoreRevision,
+  saveSentence,
+  showHistory,
+  undismissFinding,
+} from './routes/sentences.js';
+import { setReviewer, showReviewerForm } from './routes/reviewer.js';
+import { handleError, notFound } from './routes/errors.js';
+import rateLimit from 'express-rate-limit';
+
+/** How the app is built. */
+export interface AppOptions {
+  /** The review store every route reads and writes. */
+  store: ReviewStore;
+  /** Signs CSRF tokens; a random secret per process by default. */
+  secret?: string;
+  /** Mark cookies `Secure` and send HSTS (when served over HTTPS). Default false. */
+  secureCookies?: boolean;
+  /** Development mode: templates are re-read on every request. Default false. */
+  dev?: boolean;
+  /** Where server errors are logged (one entry per error, with the stack). Default stderr. */
+  log?: (message: string) => void;
+}
+
+/** Body size limit for forms and JSON. */
+export const BODY_LIMIT = '1mb';
+
+/** The package's `views/` folder (templates and static assets). */
+export const VIEWS_DIR = fileURLToPath(new URL('../../../views/', import.meta.url));
+/** The compiled client scripts (`dist/src/web/client/`). */
+export const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
+
+/** Builds the review app over a store. */
+export function createApp(options: AppOptions): Express {
+  const secure = options.secureCookies ?? false;
+  const csrf = createCsrf(options.secret ?? randomBytes(32).toString('hex'), secure);
+  const app = express();
+
+  app.set('views', VIEWS_DIR);
+  app.set('view engine', 'ejs');
+  app.set('view cache', !options.dev);
+  app.set('x-powered-by', false);
+  app.set('query parser', 'simple');
+  app.locals.store = options.store;
+  app.locals.log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  app.locals.csrfField = CSRF_FIELD;
+  app.locals.secureCookies = secure;
+
+  app.use(securityHeaders(secure));
+  const staticOptions = { index: false, fallthrough: true, maxAge: options.dev ? 0 : '1h' } as const;
+  app.use('/assets', express.static(`${VIEWS_DIR}assets`, staticOptions));
+  app.use('/client', express.static(CLIENT_DIR, { ...staticOptions, extensions: ['js'] }));
+  app.use(cookieParser());
+  app.use(clientId(secure));
+  app.use(identify());
+  app.use((req, res, next) => {
+    let token: string | undefined;
+    Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => (token ??= csrf.token(req, res)) });
+    res.locals.currentPath = req.originalUrl;
+    next();
+  });
+
+  // Imports are multipart (paste and upload in one form): multer parses, then the token is checked.
+  const importLimiter = rateLimit({ windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
+  app.post('/import', importLimiter, importUpload, csrf.protect, importArticle, importFailed);
+
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(csrf.protect);
+
+  app.get('/', listArticles);
+  app.get('/reviewer', showReviewerForm);
+  app.post('/reviewer', setReviewer);
+
+  app.use('/articles/:slug', loadArticle);
+  app.get('/articles/:slug', showArticle);
+  app.get('/articles/:slug/diff', showDiff);
+  app.get('/articles/:slug/export.:format', exportArticle);
+
+  app.use('/articles/:slug/sentences/:n', loadSentence);
+  app.get('/articles/:slug/sentences/:n/history', showHistory);
+  app.post('/articles/:slug/sentences/:n', requireReviewer, saveSentence);
+  app.post('/articles/:slug/sentences/:n/apply', requireReviewer, applySuggestion);
+  app.post('/articles/:slug/sentences/:n/dismiss', requireReviewer, dismissFinding);
+  app.post('/articles/:slug/sentences/:n/undismiss', requireReviewer, undismissFinding);
+  app.post('/articles/:slug/sentences/:n/restore', requireReviewer, restoreRevision);
+
+  app.use(notFound);
+  app.use(handleError);
+  return app;
+}

@@ -1,0 +1,16 @@
+/**
+ * What every handler may reach: the store behind the app, and whether the client asked for JSON.
+ */
+import type { Request } from 'express';
+import type { ReviewStore } from '../store/types.js';
+
+/** The store the app was built with (kept in `app.locals.store`). */
+export function storeOf(req: Request): ReviewStore {
+  return req.app.locals.store as ReviewStore;
+}
+
+/** True when the client wants JSON (progressive-enhancement `fetch`, API clients) rather than a page. */
+export function wantsJson(req: Request): boolean {
+  if (req.is('application/json')) return true;
+  return req.accepts(['html', 'json']) === 'json';
+}
