@@ -16,6 +16,9 @@ import { applyPatch, createPatch, FILE_HEADERS_ONLY } from 'diff';
 /** The pseudo file name used in sentence patches' `---`/`+++` headers. */
 export const SENTENCE_PATCH_NAME = 'sentence';
 
+/** How every sentence patch begins; anything else is not one of ours and is refused. */
+const PATCH_HEADER = `--- ${SENTENCE_PATCH_NAME}\n+++ ${SENTENCE_PATCH_NAME}\n`;
+
 /** Lines of unchanged tokens kept around each change (3 tokens ≈ one word and its spaces on each side). */
 const CONTEXT_TOKENS = 3;
 
@@ -83,6 +86,7 @@ export type ApplyResult = { ok: true; text: string } | { ok: false };
  * fit, or is malformed, gives `{ ok: false }` and never throws.
  */
 export function applyCorrection(mt: string, patch: string): ApplyResult {
+  if (!patch.startsWith(PATCH_HEADER)) return { ok: false };
   let applied: string | false;
   try {
     applied = applyPatch(encode(mt), patch, { fuzzFactor: 0, autoConvertLineEndings: false });

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyCorrection, isEmptyPatch, makePatch, tokenize } from '../../src/core/patch.js';
+
+const WHITE = 'White is a close ally of Russia, and Russia will fulfill all its commitments.';
+const BELARUS = 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.';
+
+describe('core/patch', () => {
+  describe('tokenize', () => {
+    const cases: Array<[string, string[]]> = [
+      ['', []],
+      ['White is', ['White', ' ', 'is']],
+      ['Russia, and', ['Russia', ',', ' ', 'and']],
+      ['US$1.5 billion', ['US', '$', '1', '.', '5', ' ', 'billion']],
+      ['a\n  b', ['a', '\n  ', 'b']],
+      ['Lukashenko\u2019s 新冠', ['Lukashenko', '\u2019', 's', ' ', '新冠']],
+    ];
+    for (const [text, tokens] of cases) {
+      it(`splits ${JSON.stringify(text)}`, () => assert.deepEqual(tokenize(text), tokens));
+    }
+  });
+
+  it('writes a correction of one word as a hunk over that word with token context', () => {
+    assert.equal(makePatch(WHITE, BELARUS), '--- sentence\n+++ sentence\n@@ -1,4 +1,4 @@\n-White\n+Belarus\n  \n is\n  \n');
+  });
+
+  it('writes an empty patch (headers only) when nothing changed', () => {
+    const patch = makePatch(WHITE, WHITE);
+    assert.equal(patch, '--- sentence\n+++ sentence\n');
+    assert.ok(isEmptyPatch(patch));
+    assert.ok(!isEmptyPatch(makePatch(WHITE, BELARUS)));
+  });
+
+  describe('applyCorrection on the MT text the patch was made on', () => {
+    const cases: Array<[string, string, string]> = [
+      ['one word', WHITE, BELARUS],
+      ['a word at the end', 'The new crown epidemic', 'The new crown pandemic'],
+      ['a phrase', 'The new crown epidemic has affected Russia.', 'The COVID-19 epidemic has affected Russia.'],
+      ['everything', 'abc', 'xyz'],
+      ['escaped characters', 'a \\ b', 'a \\n b\r\nc'],
+      ['to the empty string', 'abc', ''],
+    ];
+    for (const [name, mt, corrected] of cases) {
+      it(`reproduces ${name}`, () => assert.deepEqual(applyCorrection(mt, makePatch(mt, corrected)), { ok: true, text: corrected }));
+    }
+  });
+
+  describe('applyCorrection on a re-run MT text', () => {
+    const patch = makePatch(WHITE, BELARUS);
+    const cases: Array<{ name: string; mt: string; expected: string | null }> = [
+      {
+        name: 'another word changed away from the correction: applies',
+        mt: 'White is a close ally of Russia, and Russia will honour all its commitments.',
+        expected: 'Belarus is a close ally of Russia, and Russia will honour all its commitments.',
+      },
+      {
+        name: 'the sentence gained a prefix: applies where the context is found',
+        mt: 'Putin said: White is a close ally of Russia.',
+        expected: 'Putin said: Belarus is a close ally of Russia.',
+      },
+      { name: 'the corrected word itself changed: conflict', mt: 'Belarus is a close ally of Russia.', expected: null },
+      { name: 'the context next to it changed: conflict', mt: 'White was a close ally of Russia.', expected: null },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const result = applyCorrection(c.mt, patch);
+        assert.deepEqual(result, c.expected === null ? { ok: false } : { ok: true, text: c.expected });
+      });
+    }
+  });
+
+  describe('applyCorrection never throws on a bad patch', () => {
+    const cases: Array<[string, string]> = [
+      ['garbage', 'this is not a patch'],
+      ['a hunk with wrong counts', '--- sentence\n+++ sentence\n@@ -1,9 +1,9 @@\n-White\n+Belarus\n'],
+      ['an invalid escape in an added token', '--- sentence\n+++ sentence\n@@ -1,1 +1,1 @@\n-White\n+\\q\n'],
+    ];
+    for (const [name, patch] of cases) {
+      it(name, () => assert.deepEqual(applyCorrection(WHITE, patch), { ok: false }));
+    }
+  });
+
+  it('property: any rendering of any sentence is reproduced exactly by its patch', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\\', '-', '+', '@', ',', 'é', '白', '\u{1F600}'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), fc.oneof(text, fc.string()), (mt, corrected) => {
+        assert.deepEqual(applyCorrection(mt, makePatch(mt, corrected)), { ok: true, text: corrected });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
