@@ -86,7 +86,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
             match: matched,
             term: payload.term.text,
             plural: hit.phrase.plural,
-            possessive: tokens.poss[hit.last]!,
+            possessive: hit.phrase.poss[hit.last - hit.first] ? '' : tokens.poss[hit.last]!,
             sentenceInitial: isSentenceInitial(text, hit.start),
           }),
         });

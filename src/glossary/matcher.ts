@@ -25,6 +25,8 @@ export interface Phrase<P> {
   lead: string;
   /** Punctuation that must directly follow the last word. */
   trail: string;
+  /** Whether each word carries a possessive suffix in the phrase itself (`Kavemo's accord`). */
+  poss: boolean[];
   /** Which plural rule produced this variant (`` for the base form). */
   plural: PluralSuffix;
   /** Number of words. */
@@ -79,6 +81,7 @@ export function buildTrie<P>(specs: readonly PhraseSpec<P>[]): PhraseTrie<P> {
         payload: spec.payload,
         caseSensitive: spec.caseSensitive,
         raw: [...raw.slice(0, -1), lastRaw],
+        poss: tokens.poss.map((x) => x !== ''),
         lead,
         trail,
         plural,
@@ -123,7 +126,9 @@ function rawEquals(text: string, tokens: Tokens, i: number, raw: string): boolea
  * lead/trail punctuation) and returns its text range, or undefined when it does not hold.
  */
 export function confirmHit<P>(text: string, tokens: Tokens, phrase: Phrase<P>, first: number, last: number): { start: number; end: number } | undefined {
-  for (let i = first; i < last; i++) if (tokens.poss[i] !== '') return undefined;
+  // A possessive inside a phrase must be written in the phrase; the last word may add one.
+  for (let i = first; i < last; i++) if ((tokens.poss[i] !== '') !== phrase.poss[i - first]) return undefined;
+  if (phrase.poss[last - first] && tokens.poss[last] === '') return undefined;
   if (phrase.caseSensitive) {
     for (let i = first; i <= last; i++) if (!rawEquals(text, tokens, i, phrase.raw[i - first]!)) return undefined;
   }
