@@ -17,6 +17,11 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** Escapes text for an XML attribute value, keeping tabs and line breaks through attribute normalisation. */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
 /** Formats the run as JUnit XML; a file without findings gets one passing testcase. */
 export function formatJunit(input: FormatInput): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -24,7 +29,7 @@ export function formatJunit(input: FormatInput): string {
   for (const r of input.reports) tests += Math.max(1, r.findings.length);
   out.push(`<testsuites name="mt-review" tests="${tests}" failures="${input.summary.findings}" errors="0">`);
   for (const r of input.reports) {
-    const path = escapeXml(r.path);
+    const path = escapeXmlAttribute(r.path);
     out.push(`  <testsuite name="${path}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`);
     if (r.findings.length === 0) {
       out.push(`    <testcase classname="${path}" name="${path}"/>`);
@@ -35,8 +40,8 @@ export function formatJunit(input: FormatInput): string {
       if (f.suggestions.length > 0) detail.push(`Suggestions: ${f.suggestions.join(' | ')}`);
       if (f.note) detail.push(f.note);
       out.push(
-        `    <testcase classname="${path}" name="${escapeXml(`${where} ${f.ruleId}`)}">`,
-        `      <failure type="${f.severity}" message="${escapeXml(f.message)}">${escapeXml(detail.join('\n'))}</failure>`,
+        `    <testcase classname="${path}" name="${escapeXmlAttribute(`${where} ${f.ruleId}`)}">`,
+        `      <failure type="${f.severity}" message="${escapeXmlAttribute(f.message)}">${escapeXml(detail.join('\n'))}</failure>`,
         '    </testcase>',
       );
     }
