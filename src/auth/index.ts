@@ -51,7 +51,7 @@ export interface AuthOptions {
 
 /** What `createAuth` returns: middleware and a router, all to be mounted by the app. */
 export interface Auth {
-  /** Session handling (express-session over the `sessions` table); empty in local mode. */
+  /** Session handling (express-session over the `sessions` table); a pass-through in local mode. */
   session: RequestHandler[];
   /** Sets `res.locals.user`, `res.locals.reviewer` and `res.locals.localMode`. */
   identify: RequestHandler;
@@ -90,8 +90,9 @@ export function createAuth(options: AuthOptions): Auth {
   const { db, secure, localMode } = options;
   const throttle = new LoginThrottle(options.throttle);
 
+  // Local mode needs no session; a pass-through keeps `app.use(auth.session)` valid either way.
   const sessionHandlers: RequestHandler[] = localMode
-    ? []
+    ? [(_req, _res, next) => next()]
     : [
         session({
           name: SESSION_COOKIE,
