@@ -39,14 +39,20 @@ export const missingSpaceAfterPunctuation: CheckDefinition = {
   create() {
     return (doc) => {
       const out: SentenceFinding[] = [];
-      for (const s of doc.segmentation.sentences) {
+      const sentences = doc.segmentation.sentences;
+      sentences.forEach((s, k) => {
         const t = s.text;
-        for (const m of t.matchAll(GLUED)) {
+        // "ready.Really" may be split into two sentences with nothing between them: look two
+        // characters into a sentence that starts exactly where this one ends.
+        const next = sentences[k + 1];
+        const probe = next && next.start === s.end ? t + next.text.slice(0, 2) : t;
+        for (const m of probe.matchAll(GLUED)) {
           const at = m.index;
+          if (at >= t.length) continue;
           // The whitespace-delimited token around the mark: skip anything link- or code-like.
-          const from = t.slice(0, at).search(/\S*$/);
-          const to = at + (t.slice(at).search(/\s/) + 1 || t.length - at + 1) - 1;
-          if (LINKISH.test(t.slice(from, to))) continue;
+          const from = probe.slice(0, at).search(/\S*$/);
+          const to = at + (probe.slice(at).search(/\s/) + 1 || probe.length - at + 1) - 1;
+          if (LINKISH.test(probe.slice(from, to))) continue;
           const mark = m[0];
           const range = [at, at + 1] as const;
           out.push(
@@ -61,7 +67,7 @@ export const missingSpaceAfterPunctuation: CheckDefinition = {
             }),
           );
         }
-      }
+      });
       return out;
     };
   },

@@ -7,6 +7,8 @@ runCheckTests(doubleSpace, {
     'Russia will provide Belarus with a loan of 1.5 billion US dollars.',
     // A tab is layout, not a doubled space.
     'Column\tvalue',
+    // Spaces between sentences are not inside a sentence.
+    'The matter has been dealt with.  It ended.',
     // One no-break space is a deliberate glue, not a typo.
     'A loan of 1.5\u00a0billion dollars.',
   ],
@@ -17,9 +19,9 @@ runCheckTests(doubleSpace, {
       output: 'Putin and Lukashenko met.',
     },
     {
-      text: 'The matter has been dealt with.    It ended.',
-      findings: [{ range: [31, 35], messageId: 'double', message: 'Use one space instead of 4.' }],
-      output: 'The matter has been dealt with. It ended.',
+      text: 'The matter has been    dealt with.',
+      findings: [{ range: [19, 23], messageId: 'double', message: 'Use one space instead of 4.' }],
+      output: 'The matter has been dealt with.',
     },
     {
       text: 'a \u00a0b  c',
