@@ -8,7 +8,7 @@ import { openDatabase, openDatabaseReadOnly, resolveDbPath } from './connection.
 import { findArticleRow } from './corrected.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteReviewStore } from './review-store.js';
-import type { ImportReport, ReviewStore } from './types.js';
+import type { ArticleSummary, ImportReport, ReviewStore } from './types.js';
 
 export { ConflictError } from './types.js';
 export type * from './types.js';
@@ -43,6 +43,8 @@ export interface OpenedStore extends ReviewStore {
   readonly db: Database.Database;
   /** What importing `corpusDir` did, when one was given. */
   readonly importReport: ImportReport | undefined;
+  /** Imports pasted text, or uploaded bytes decoded strictly as UTF-8, as a new article. */
+  importText(name: string, text: string | Uint8Array, by: string): ArticleSummary;
 }
 
 /** Opens (creating and migrating as needed) the review database and, if asked, imports a corpus folder. */
