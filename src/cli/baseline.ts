@@ -49,7 +49,9 @@ export async function loadBaseline(file: string, name: string): Promise<Baseline
       loc.line = before.split('\n').length;
       loc.column = before.length - before.lastIndexOf('\n');
     }
-    throw new MtReviewError('input', `invalid JSON in ignore file: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, loc);
+    // V8's messages may quote a multi-line snippet: keep one line, and the position only as line:col.
+    const oneLine = msg.replace(/\s+/g, ' ').replace(/ in JSON at position \d+.*$/, '').trim();
+    throw new MtReviewError('input', `invalid JSON in ignore file: ${oneLine}`, loc);
   }
   const bad = (why: string): MtReviewError => new MtReviewError('input', `not an mt-review ignore file: ${why}`, { file: name });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw bad('expected a JSON object');
