@@ -10,8 +10,7 @@ type Case = readonly [input: string, expected: readonly string[]];
 
 /**
  * The English "Golden Rules" of Pragmatic Segmenter / pySBD, ported as written (the cases that
- * need pySBD's text cleaning, such as HTML stripping, are left out). One case, which pySBD itself
- * marks as an expected failure, is in KNOWN_MISSES below.
+ * need pySBD's text cleaning, such as HTML stripping, are left out).
  */
 const GOLDEN_RULES: readonly Case[] = [
   ['Hello World. My name is Jonas.', ['Hello World.', 'My name is Jonas.']],
@@ -34,6 +33,11 @@ const GOLDEN_RULES: readonly Case[] = [
   ['I live in the U.S. How about you?', ['I live in the U.S.', 'How about you?']],
   ['I work for the U.S. Government in Virginia.', ['I work for the U.S. Government in Virginia.']],
   ['I have lived in the U.S. for 20 years.', ['I have lived in the U.S. for 20 years.']],
+  // pySBD marks this one "most difficult" and as an expected failure of its own.
+  [
+    'At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.',
+    ['At 5 a.m. Mr. Smith went to the bank.', 'He left the bank at 6 P.M.', 'Mr. Smith then went to the store.'],
+  ],
   ['She has $100.00 in her bag.', ['She has $100.00 in her bag.']],
   ['She has $100.00. It is in her bag.', ['She has $100.00.', 'It is in her bag.']],
   [
@@ -240,6 +244,15 @@ const NEWS_TRAPS: readonly Case[] = [
   ['"Why?" He asked again.', ['"Why?"', 'He asked again.']],
   ['“Why?” he asked.', ['“Why?” he asked.']],
   ['Really?! Yes.', ['Really?!', 'Yes.']],
+  // A quotation or parenthesis is not split inside; it may end a sentence at its closing mark.
+  ['He said: “I am tired. I want to go home.” Then he left.', ['He said: “I am tired. I want to go home.”', 'Then he left.']],
+  ['He said: "I am tired. I want to go home." Then he left.', ['He said: "I am tired. I want to go home."', 'Then he left.']],
+  ['It fell (as we saw. It was late.) and rose. Then it fell.', ['It fell (as we saw. It was late.) and rose.', 'Then it fell.']],
+  ["Later, he recalls his mentor: `The people! Theft! The holy fire!'", ["Later, he recalls his mentor: `The people! Theft! The holy fire!'"]],
+  ["In the '90s growth was fast. The crisis came.", ["In the '90s growth was fast.", 'The crisis came.']],
+  ["The 'reform' failed. Workers' wages fell. The end.", ["The 'reform' failed.", "Workers' wages fell.", 'The end.']],
+  ['He said “I am tired. It never closes. Next one.', ['He said “I am tired.', 'It never closes.', 'Next one.']],
+  ['Size 5" wide. Then more.', ['Size 5" wide.', 'Then more.']],
   ['Really? yes.', ['Really? yes.']],
   // Datelines and bylines.
   [
@@ -294,13 +307,14 @@ const LAYOUT: readonly Case[] = [
   ['\uFEFFHello there. Bye.', ['Hello there.', 'Bye.']],
 ];
 
-/** Cases no rule here gets right, kept so a change that fixes one is noticed. */
+/** Cases the rules here get wrong, kept so that a change which fixes one is noticed. */
 const KNOWN_MISSES: readonly Case[] = [
-  // pySBD marks this one as an expected failure as well: "a.m. Mr." and "P.M. Mr." look the same.
-  [
-    'At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.',
-    ['At 5 a.m. Mr. Smith went to the bank.', 'He left the bank at 6 P.M.', 'Mr. Smith then went to the store.'],
-  ],
+  // "D.C." followed by a capitalised word that is not a common sentence starter reads as a name.
+  ['He lives in Washington D.C. Police said so.', ['He lives in Washington D.C.', 'Police said so.']],
+  // A single capital before a period reads as an initial.
+  ['They lacked vitamin D. Researchers found it.', ['They lacked vitamin D.', 'Researchers found it.']],
+  // "!" inside a brand name.
+  ['She works at Yahoo! Japan now.', ['She works at Yahoo! Japan now.']],
 ];
 
 function runTable(title: string, table: readonly Case[]): void {
@@ -320,13 +334,13 @@ describe('splitSentences', () => {
   runTable('layout', LAYOUT);
 
   it('passes at least 98% of the Golden Rules and beats Intl.Segmenter on them', () => {
-    const all = [...GOLDEN_RULES, ...KNOWN_MISSES.slice(0, 1)];
+    const all = GOLDEN_RULES;
     const ours = all.filter(([input, expected]) => same(splitSentences(input), expected)).length;
     const intl = new Intl.Segmenter('en', { granularity: 'sentence' });
     const theirs = all.filter(([input, expected]) =>
       same([...intl.segment(input)].map((s) => s.segment.trim()).filter(Boolean), expected),
     ).length;
-    assert.ok(ours / all.length >= 0.97, `passed ${ours} of ${all.length}`);
+    assert.ok(ours / all.length >= 0.98, `passed ${ours} of ${all.length}`);
     assert.ok(ours > theirs, `ours ${ours}, Intl.Segmenter ${theirs}`);
   });
 

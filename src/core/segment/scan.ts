@@ -33,6 +33,10 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
   let depth = 0; // depth inside CJK brackets 「『《（【, where CJK full stops do not end the sentence
   let list: ListMarker | null = null;
   let listValue = 0;
+  // A quotation or parenthesis whose closing mark lies at `quoteEnd`: marks inside it end no
+  // sentence, except the one right before the closing mark ('He said, "Go." Then …').
+  let quoteEnd = -1;
+  const findClose = closingMarkFinder(text, end);
 
   /** Skips a list marker at the sentence start and keeps track of the list it belongs to. */
   const skipMarker = (at: number): number => {
@@ -44,11 +48,18 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
   };
 
   let i = skipMarker(s);
+  let words = 0; // words of the current sentence seen so far (at most a few are ever needed)
+  let afterSpace = true;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      afterSpace = true;
       i++;
       continue;
+    }
+    if (afterSpace) {
+      words++;
+      afterSpace = false;
     }
     // An inline list ("1. The first item 2. The second item"): the next marker starts a sentence.
     if (list !== null && i > s && isSpace(text.charCodeAt(i - 1))) {
@@ -58,12 +69,19 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
         s = i;
         listValue = m.value;
         depth = 0;
+        quoteEnd = -1;
+        words = 0;
+        afterSpace = true;
         i = m.end;
         continue;
       }
     }
+    if (i > quoteEnd && isOpener(c) && (i === s || opensQuote(c, text.charCodeAt(i - 1)))) {
+      const close = findClose(c, i + 1);
+      if (close > 0) quoteEnd = close;
+    }
     let r: number; // >= 0: a sentence ends at r; < 0: no boundary, resume at ~r
-    if (c === 0x2e || c === 0x2026) r = dots(text, i, s, end);
+    if (c === 0x2e || c === 0x2026) r = dots(text, i, s, end, words - 1);
     else if (isQuestionOrExclamation(c)) r = questionOrExclamation(text, i, s, end);
     else if (isCjkTerminator(c)) r = cjkStop(text, i, end, depth);
     else {
@@ -72,23 +90,90 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
       i++;
       continue;
     }
+    if (r >= 0 && i < quoteEnd && r <= quoteEnd) r = ~r;
     if (r < 0) {
       const resume = ~r;
-      for (let x = i; x < resume; x++) {
-        const d = cjkDepthDelta(text.charCodeAt(x));
+      for (let x = i + 1; x < resume; x++) {
+        const cx = text.charCodeAt(x);
+        const d = cjkDepthDelta(cx);
         if (d !== 0) depth = Math.max(0, depth + d);
+        if (isSpace(cx)) afterSpace = true;
+        else if (afterSpace) {
+          words++;
+          afterSpace = false;
+        }
       }
       i = resume > i ? resume : i + 1;
       continue;
     }
     emit(s, r);
     depth = 0;
+    quoteEnd = -1;
+    words = 0;
+    afterSpace = true;
     s = r;
     while (s < end && isSpace(text.charCodeAt(s))) s++;
     if (s >= end) return;
     i = skipMarker(s);
   }
   emit(s, end);
+}
+
+/** Longest quotation or parenthesis (in code units) inside which sentence marks are ignored. */
+const MAX_QUOTE = 400;
+
+/** True when `c` opens a quotation here: curly quotes and brackets always, straight ones after a space. */
+function opensQuote(c: number, before: number): boolean {
+  if (c === 0x22 || c === 0x27 || c === 0x60) return isSpace(before) || isOpener(before);
+  return c === 0x201c || c === 0x2018 || c === 0xab || c === 0x28;
+}
+
+/**
+ * Returns `find(opener, from)`: the offset of the mark closing `opener` at or after `from`
+ * (within MAX_QUOTE), or -1. Each kind of closing mark is searched for at most once per offset,
+ * so the searches of one scan take linear time together.
+ */
+function closingMarkFinder(text: string, end: number): (opener: number, from: number) => number {
+  const found = [-1, -1, -1, -1, -1];
+  const scanned = [0, 0, 0, 0, 0];
+  const isClose = (kind: number, p: number): boolean => {
+    const c = text.charCodeAt(p);
+    switch (kind) {
+      case 0: return c === 0x22;
+      case 1: return c === 0x201d;
+      case 2: {
+        if (c !== 0x27 && c !== 0x2019) return false;
+        const next = p + 1 < end ? text.charCodeAt(p + 1) : 0x20;
+        if (isLetter(next) || isDigit(next)) return false; // an apostrophe: they'll, one’s
+        // "workers' wages": a plural possessive, not the end of a quotation
+        const prev = text.charCodeAt(p - 1);
+        return !((prev === 0x73 || prev === 0x53) && next === 0x20 && p + 2 < end && isLower(text.charCodeAt(p + 2)));
+      }
+      case 3: return c === 0xbb;
+      default: return c === 0x29;
+    }
+  };
+  return (opener, from) => {
+    let kind: number;
+    if (opener === 0x22) kind = 0;
+    else if (opener === 0x201c) kind = 1;
+    else if (opener === 0x27 || opener === 0x2018 || opener === 0x60) kind = 2;
+    else if (opener === 0xab) kind = 3;
+    else if (opener === 0x28) kind = 4;
+    else return -1;
+    if (kind === 2 && !(from < end && isLetter(text.charCodeAt(from)))) return -1; // '90s
+    const limit = Math.min(end, from + MAX_QUOTE);
+    if (found[kind]! >= from) return found[kind]! < limit ? found[kind]! : -1;
+    let p = Math.max(from, scanned[kind]!);
+    while (p < limit && !isClose(kind, p)) p++;
+    scanned[kind] = p + 1;
+    if (p >= limit) {
+      scanned[kind] = p;
+      return -1;
+    }
+    found[kind] = p;
+    return p;
+  };
 }
 
 /** Position after any closing quotes and brackets from `j`. */
@@ -125,7 +210,7 @@ function isMidSentence(c: number): boolean {
 }
 
 /** A period, an ellipsis (`...`, `…`, `. . .`) or a period followed by a spaced ellipsis. */
-function dots(text: string, i: number, s: number, end: number): number {
+function dots(text: string, i: number, s: number, end: number, wordsBefore: number): number {
   let j = i;
   let count = 0;
   while (j < end) {
@@ -146,7 +231,7 @@ function dots(text: string, i: number, s: number, end: number): number {
       spaced++;
     }
   }
-  if (count === 1 && spaced === 0) return period(text, i, s, end);
+  if (count === 1 && spaced === 0) return period(text, i, s, end, wordsBefore);
 
   const before = i > s ? text.charCodeAt(i - 1) : 0x20;
   const attached = !isSpace(before);
@@ -164,8 +249,8 @@ function dots(text: string, i: number, s: number, end: number): number {
   return upperNext ? after : ~after;
 }
 
-/** A single period. */
-function period(text: string, i: number, s: number, end: number): number {
+/** A single period; `wordsBefore` counts the sentence's words before the one the period ends. */
+function period(text: string, i: number, s: number, end: number, wordsBefore: number): number {
   const j = afterClosers(text, i + 1, end);
   if (j >= end) return ~j;
   if (!isSpace(text.charCodeAt(j))) return noSpaceBoundary(text, i, j, s, end) ? j : ~(i + 1);
@@ -186,7 +271,8 @@ function period(text: string, i: number, s: number, end: number): number {
     case 'time':
       if (isDigit(n)) return ~j;
       if (isStarter(text, q, end)) return j;
-      return isTitle(text, q, end) && wordsBetween(text, s, t0, 4) >= 4 ? j : ~j;
+      // "He left the bank at 6 P.M. Mr. Smith …" ends; "At 5 a.m. Mr. Smith went …" does not.
+      return isTitle(text, q, end) && wordsBefore >= 4 ? j : ~j;
   }
 }
 
@@ -313,16 +399,4 @@ function isStarter(text: string, q: number, end: number): boolean {
 function isTitle(text: string, q: number, end: number): boolean {
   const w = capitalisedWord(text, q, end);
   return w !== '' && q + w.length < end && text.charCodeAt(q + w.length) === 0x2e && TITLES_AFTER_TIME.has(w);
-}
-
-/** Number of words in `[from, to)`, counting at most `limit` (bounded work). */
-function wordsBetween(text: string, from: number, to: number, limit: number): number {
-  let words = 0;
-  let inWord = false;
-  for (let k = from; k < to && k - from < 256; k++) {
-    const space = isSpace(text.charCodeAt(k));
-    if (!space && !inWord && ++words >= limit) return words;
-    inWord = !space;
-  }
-  return words;
 }
