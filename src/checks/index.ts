@@ -6,6 +6,7 @@
 import type { CheckDefinition } from '../core/types.js';
 import { doubleSpace } from './double-space.js';
 import { forbiddenTerm } from './forbidden-term.js';
+import { inconsistentCurrency } from './inconsistent-currency.js';
 import { fullwidthPunctuation } from './fullwidth-punctuation.js';
 import { missingSpaceAfterPunctuation } from './missing-space-after-punctuation.js';
 import { repeatedWord } from './repeated-word.js';
@@ -18,6 +19,7 @@ import { wrongLanguage } from './wrong-language.js';
 export const CHECKS: readonly CheckDefinition[] = [
   forbiddenTerm,
   wrongLanguage,
+  inconsistentCurrency,
   repeatedWord,
   fullwidthPunctuation,
   doubleSpace,
