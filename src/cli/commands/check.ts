@@ -392,7 +392,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
 
   if (flags.writeBaseline) {
     const next = buildBaseline(checked.map((c) => ({ file: c.baselineKey, findings: c.report.findings })), baseline);
-    await writeBaseline(ignoreFile, next);
+    await writeBaseline(ignoreFile, next).catch((err: unknown) => {
+      throw new MtReviewError('io', `cannot write the ignore file (${describeFileError(err, '').replace(/^: /, '')})`, { file: ignoreName });
+    });
     io.stderr.write(`mt-review: wrote ${next.suppressions.length} suppression${next.suppressions.length === 1 ? '' : 's'} to ${ignoreName}\n`);
     return errors.length > 0 ? 2 : 0;
   }
