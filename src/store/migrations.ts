@@ -137,6 +137,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'covering index for the start-up skip test (file size, mtime and hash without reading article texts)',
+    up(db) {
+      db.exec('CREATE INDEX articles_file_state ON articles(corpus_name, path, file_size, file_mtime_ms, mt_hash, had_bom)');
+    },
+  },
 ];
 
 /** Runs the migrations the database has not seen yet, each in its own transaction; returns the new version. */
