@@ -7,6 +7,7 @@ import type { CheckDefinition } from '../core/types.js';
 import { doubleSpace } from './double-space.js';
 import { forbiddenTerm } from './forbidden-term.js';
 import { inconsistentCurrency } from './inconsistent-currency.js';
+import { inconsistentTitle } from './inconsistent-title.js';
 import { fullwidthPunctuation } from './fullwidth-punctuation.js';
 import { missingSpaceAfterPunctuation } from './missing-space-after-punctuation.js';
 import { repeatedWord } from './repeated-word.js';
@@ -20,6 +21,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   forbiddenTerm,
   wrongLanguage,
   inconsistentCurrency,
+  inconsistentTitle,
   repeatedWord,
   fullwidthPunctuation,
   doubleSpace,
