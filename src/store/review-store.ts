@@ -171,6 +171,8 @@ export interface SqliteReviewStoreOptions {
 export class SqliteReviewStore implements ReviewStore {
   private readonly checker: Checker;
   private readonly cacheSalt: string;
+  /** `articleId:version` pairs whose stored sentences match the current segmenter. */
+  private readonly segmentationChecked = new Set<string>();
 
   constructor(
     /** The open database; closed by `close()`. */
@@ -396,7 +398,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** The article with every sentence's current state and findings. */
   getArticle(id: number): ArticleView | undefined {
-    const article = this.articleRow(id);
+    const article = this.currentArticle(id);
     if (!article) return undefined;
     const states = loadStates(this.db, article);
     const views = this.sentenceViews(article, states);
@@ -410,7 +412,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** One sentence's current state and findings (findings come from checking the whole corrected article). */
   getSentence(articleId: number, sentence: number): SentenceView | undefined {
-    const article = this.articleRow(articleId);
+    const article = this.currentArticle(articleId);
     if (!article) return undefined;
     const states = loadStates(this.db, article);
     if (!states[sentence]) return undefined;
@@ -506,7 +508,7 @@ export class SqliteReviewStore implements ReviewStore {
   /** The article's text in `format`, built by applying the stored patches. */
   exportArticle(id: number, format: ExportFormat): string {
     if (!['txt', 'md', 'json', 'patch'].includes(format)) throw new MtReviewError('usage', `unknown export format "${String(format)}"; use txt, md, json or patch`);
-    const article = this.articleRow(id);
+    const article = this.currentArticle(id);
     if (!article) throw new MtReviewError('input', `no article with id ${id}`);
     const states = loadStates(this.db, article);
     const views = this.sentenceViews(article, states);
@@ -523,6 +525,37 @@ export class SqliteReviewStore implements ReviewStore {
   /** The article row by id. */
   private articleRow(id: number): ArticleRow | undefined {
     return this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  }
+
+  /**
+   * The article row, re-segmented first if the segmenter now cuts its MT text differently from
+   * the stored sentences (an upgraded segmenter): reviews then follow their sentences exactly as
+   * on a re-import. Checked once per article version and process.
+   */
+  private currentArticle(id: number): ArticleRow | undefined {
+    const article = this.articleRow(id);
+    if (!article || this.db.readonly) return article;
+    const key = `${article.id}:${article.version}`;
+    if (this.segmentationChecked.has(key)) return article;
+    const rows = this.db.prepare('SELECT idx, paragraph, kind, start, "end" FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx').all(article.id, article.version) as SentenceRow[];
+    const seg = segment(article.mt_text);
+    const same =
+      JSON.stringify(rows.map((r) => [r.paragraph, r.kind, r.start, r.end])) ===
+        JSON.stringify(seg.sentences.map((s) => [s.paragraph, s.kind, s.start, s.end])) &&
+      JSON.stringify(seg.paragraphs) === article.paragraphs_json;
+    if (same) {
+      this.segmentationChecked.add(key);
+      return article;
+    }
+    this.db.transaction(() => {
+      const fresh = this.articleRow(id)!;
+      if (fresh.version === article.version) {
+        this.reimport(fresh, fresh.mt_text, Boolean(fresh.had_bom), fresh.file_size === null ? null : { size: fresh.file_size, mtimeMs: fresh.file_mtime_ms ?? 0 });
+      }
+    }).immediate();
+    const updated = this.articleRow(id)!;
+    this.segmentationChecked.add(`${updated.id}:${updated.version}`);
+    return updated;
   }
 
   /** The current MT version's sentence row at `idx`. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ARTICLE_BYTES, openStore, type OpenedStore } from '../../src/store/index.js';
+import { sha256, SqliteReviewStore } from '../../src/store/review-store.js';
 import { cleanup, corpusCopy, NO_GLOSSARY, SEED, SEED_TEXT, tempDir } from './support.js';
 
 const WHITE = 'White is a close ally of Russia, and Russia will fulfill all its commitments.';
@@ -134,6 +135,34 @@ describe('store/import', () => {
       const s = store.getSentence(id, i)!;
       assert.deepEqual([s.text, s.conflict, s.needsAttention, s.status], ['Belarus is an ally of Russia.', false, false, 'edited']);
     });
+  });
+
+  it('re-segments an article whose stored sentences an upgraded segmenter would cut differently, keeping reviews', () => {
+    const text = 'Headline\n\n  White is an ally. The new crown spread.\n\nEnd.';
+    const a = store.importText('seg', text, 'ann').id;
+    const now = store.getArticle(a)!.sentences.map((s) => s.mtText);
+    assert.deepEqual(now, ['Headline', 'White is an ally.', 'The new crown spread.', 'End.'], 'the current segmenter splits the block');
+    // Rewrite the stored sentences as an older segmenter (one block, one sentence) left them.
+    const old: Array<[number, number, string]> = [[0, 0, 'Headline'], [1, 1, 'White is an ally. The new crown spread.'], [2, 2, 'End.']];
+    store.db.prepare('DELETE FROM sentences WHERE article_id = ?').run(a);
+    for (const [idx, paragraph, t] of old) {
+      const start = text.indexOf(t);
+      store.db.prepare('INSERT INTO sentences (article_id, version, idx, slot, paragraph, kind, start, "end", mt_text, mt_hash) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(a, idx, idx, paragraph, idx === 0 ? 'headline' : 'body', start, start + t.length, t, sha256(t));
+    }
+    store.db.prepare('UPDATE articles SET paragraphs_json = ? WHERE id = ?').run(JSON.stringify(old.map(([i, p, t]) => ({ index: p, start: text.indexOf(t), end: text.indexOf(t) + t.length, sentences: [i] }))), a);
+    const reopened = new SqliteReviewStore(store.db, { glossary: NO_GLOSSARY });
+    const stale = store.db.prepare('SELECT COUNT(*) AS n FROM sentences WHERE article_id = ? AND version = 1').get(a) as { n: number };
+    assert.equal(stale.n, 3);
+    reopened.saveRevision({ articleId: a, sentence: 1, baseRevisionId: null, text: 'Belarus is an ally. COVID-19 spread.', status: 'edited', reviewer: 'ann' });
+    reopened.saveRevision({ articleId: a, sentence: 2, baseRevisionId: null, text: 'The end.', status: 'edited', reviewer: 'ann' });
+    const view = reopened.getArticle(a)!;
+    assert.deepEqual(view.sentences.map((s) => [s.mtText, s.text, s.needsAttention, s.conflict]), [
+      ['Headline', 'Headline', false, false],
+      ['White is an ally.', 'White is an ally.', true, true],
+      ['The new crown spread.', 'The new crown spread.', false, false],
+      ['End.', 'The end.', false, false],
+    ]);
   });
 
   describe('importText', () => {
