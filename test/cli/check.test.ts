@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } fr
 import path from 'node:path';
 import { CHECKS } from '../../src/checks/index.js';
 import { checkUsage } from '../../src/cli/commands/check.js';
-import { FIXTURES, GLOSSARY, ROOT, runCli, SEED, spawnCli, tempDir } from './helpers.js';
+import { FIXTURES, GLOSSARY, runCli, SEED, spawnCli, tempDir } from './helpers.js';
 
 interface JsonOut {
   files: { path: string; findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; match: string; fingerprint: string }[] }[];
@@ -463,17 +463,44 @@ describe('mt-review check', () => {
   });
 
   describe('--corrected', () => {
-    it('without the review store in this build, is a one-line error; with it, checks the database', async () => {
-      let store: unknown;
+    it('checks the corrected renderings from the review database, at the corrected text’s lines and columns', async () => {
+      const { openStore } = await import('../../src/store/index.js');
+      const { loadGlossary } = await import('../../src/glossary/load.js');
+      const corpus = path.join(tmp.dir, 'corpus');
+      mkdirSync(corpus);
+      copyFileSync(SEED, path.join(corpus, path.basename(SEED)));
+      const dbPath = path.join(tmp.dir, 'review.db');
+      const store = openStore({ dbPath, glossary: loadGlossary(GLOSSARY), corpusDir: corpus, cwd: tmp.dir, env: {} });
       try {
-        store = await import(path.join(ROOT, 'dist', 'src', 'store', 'corrected.js'));
-      } catch {
-        store = undefined;
+        const article = store.getArticle(store.listArticles().items[0]!.id)!;
+        const s = article.sentences.find((x) => x.mtText.startsWith('White is a close ally'))!;
+        store.saveRevision({ articleId: article.summary.id, sentence: s.index, baseRevisionId: null, text: 'Belarus, a close ally of Russia, is White no more.', status: 'edited', reviewer: 'tester' });
+      } finally {
+        store.close();
       }
-      const r = await runCli(['check', ...G, '--corrected', '--db', path.join(tmp.dir, 'none.db')], { cwd: tmp.dir });
+      const r = await runCli(['check', ...G, '--corrected', '--db', dbPath, '-f', 'json'], { cwd: tmp.dir });
+      assert.equal(r.code, 1, r.stderr);
+      const out = json(r.stdout);
+      assert.equal(out.files.length, 1);
+      assert.match(out.files[0]!.path, /2020-09-14-putin-lukashenko-sochi-loan\.txt$/);
+      // Line 11 now reads "Belarus, a close ally of Russia, is White no more.": White at column 37.
+      assert.deepEqual(places(out).filter((p) => p.startsWith('11:')), ['11:37-11:42 White']);
+      assert.equal(places(out).length, 6);
+
+      const bySlug = await runCli(['check', ...G, '--corrected', '--db', dbPath, '-f', 'json', '2020-09-14-putin-lukashenko-sochi-loan'], { cwd: tmp.dir });
+      assert.equal(bySlug.stdout, r.stdout);
+      const viaEnv = await runCli(['check', ...G, '--corrected', '-f', 'json'], { cwd: tmp.dir, env: { MT_REVIEW_DB: dbPath } });
+      assert.equal(viaEnv.stdout, r.stdout);
+      const unknown = await runCli(['check', ...G, '--corrected', '--db', dbPath, 'no-such-article'], { cwd: tmp.dir });
+      assert.equal(unknown.code, 2);
+      assert.equal(unknown.stderr.split('\n').length, 2, 'one line');
+    });
+
+    it('a missing database is a one-line error (exit 2)', async () => {
+      const r = await runCli(['check', ...G, '--corrected', '--db', 'none.db'], { cwd: tmp.dir });
       assert.equal(r.code, 2);
-      if (!store) assert.equal(r.stderr, 'mt-review: check: --corrected needs the review store, which this build does not include\n');
-      else assert.equal(r.stderr.split('\n').length, 2, 'one line for a missing database');
+      assert.match(r.stderr, /^mt-review: \S*none\.db: no such database/);
+      assert.equal(r.stderr.split('\n').length, 2);
     });
   });
 });
