@@ -155,7 +155,7 @@ function updatePreview(textarea: HTMLTextAreaElement): void {
 function fillForms(root: ParentNode, url: string, base: string): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('form')) {
     const suffix = form.dataset.enhance === 'apply' ? '/apply' : form.dataset.enhance === 'dismiss' ? '/dismiss' : '/undismiss';
-    form.action = url + suffix;
+    form.setAttribute('action', url + suffix);
   }
   for (const input of root.querySelectorAll<HTMLInputElement>('[data-role="base"]')) input.value = base;
 }
@@ -319,6 +319,11 @@ function renderProgress(p: NonNullable<ActionJson['progress']>): void {
   if (open) open.textContent = String(p.openFindings);
 }
 
+/** The form's action attribute (`form.action` is shadowed by the buttons named "action"). */
+function actionOf(form: HTMLFormElement): string {
+  return form.getAttribute('action') ?? '';
+}
+
 /** The form's fields, including the button that submitted it, URL-encoded. */
 function encodeForm(form: HTMLFormElement, submitter: HTMLElement | null): URLSearchParams {
   const body = new URLSearchParams();
@@ -333,7 +338,7 @@ async function submitInPlace(form: HTMLFormElement, submitter: HTMLElement | nul
   if (!sentence) return false;
   let response: Response;
   try {
-    response = await fetch(form.action, {
+    response = await fetch(actionOf(form), {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: encodeForm(form, submitter),
@@ -367,7 +372,7 @@ async function submitInPlace(form: HTMLFormElement, submitter: HTMLElement | nul
 
 /** Saves the reviewer name in place, then retries the save that asked for it. */
 async function submitName(form: HTMLFormElement): Promise<void> {
-  const response = await fetch(form.action, {
+  const response = await fetch(actionOf(form), {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
     body: encodeForm(form, null),
@@ -494,7 +499,7 @@ function start(): void {
   });
   document.addEventListener('submit', (event) => {
     const form = event.target as HTMLFormElement;
-    if (form.action.endsWith('/reviewer') && form.closest('.name-block')) {
+    if (actionOf(form) === '/reviewer' && form.closest('.name-block')) {
       event.preventDefault();
       void submitName(form);
       return;
