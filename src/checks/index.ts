@@ -8,6 +8,7 @@ import { doubleSpace } from './double-space.js';
 import { forbiddenTerm } from './forbidden-term.js';
 import { inconsistentCurrency } from './inconsistent-currency.js';
 import { inconsistentTitle } from './inconsistent-title.js';
+import { inconsistentSpelling } from './inconsistent-spelling.js';
 import { fullwidthPunctuation } from './fullwidth-punctuation.js';
 import { missingSpaceAfterPunctuation } from './missing-space-after-punctuation.js';
 import { repeatedWord } from './repeated-word.js';
@@ -22,6 +23,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   wrongLanguage,
   inconsistentCurrency,
   inconsistentTitle,
+  inconsistentSpelling,
   repeatedWord,
   fullwidthPunctuation,
   doubleSpace,
