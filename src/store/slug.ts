@@ -2,6 +2,9 @@
  * Article slugs: URL-safe, unique names.
  */
 
+/** Latin letters that Unicode decomposition does not reduce to ASCII. */
+const LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
+
 /** Turns a file name or title into a URL-safe slug (lower case ASCII letters, digits and dashes). */
 export function slugify(name: string): string {
   const slug = name
@@ -9,6 +12,7 @@ export function slugify(name: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[łøđßæœþðı]/g, (c) => LETTERS[c]!)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
