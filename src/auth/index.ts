@@ -158,7 +158,9 @@ export function createAuth(options: AuthOptions): Auth {
   const parseForm = [express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }), express.json({ limit: '16kb' })];
 
   const renderLogin = async (res: Response, status: number, locals: { next: string; username?: string; error?: string }): Promise<void> => {
-    const html = await ejs.renderFile(LOGIN_VIEW, { ...res.locals, username: '', error: undefined, ...locals });
+    // Defaults for what the shared page head reads, for apps that set none of it.
+    const defaults = { title: 'Sign in', reviewer: undefined, currentPath: res.req.originalUrl, username: '', error: undefined };
+    const html = await ejs.renderFile(LOGIN_VIEW, { ...defaults, ...res.locals, title: 'Sign in', ...locals });
     res.status(status).type('html').send(html);
   };
 

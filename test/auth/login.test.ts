@@ -66,7 +66,8 @@ describe('auth/login', () => {
     for (const id of ids) assert.match(res.text, new RegExp(`<label for="${id}">`));
     assert.match(res.text, /type="password"/);
     assert.match(res.text, /name="next" value="\/articles\/x"/);
-    assert.match(res.text, /<button type="submit">Sign in<\/button>/);
+    assert.match(res.text, /<button type="submit"[^>]*>Sign in<\/button>/);
+    assert.match(res.text, /<title>Sign in · mt-review<\/title>/);
   });
 
   it('signs in, regenerates the session id, and identifies the user on later requests', async () => {
