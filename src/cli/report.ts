@@ -97,6 +97,8 @@ export interface FileTask {
   index: number;
   absPath: string;
   displayPath: string;
+  /** Hash the content (only the cache needs it). */
+  hash?: boolean;
   /** Content hash the cache holds for this path: when the file still hashes to it, it is not checked. */
   knownHash?: string;
 }
@@ -107,18 +109,58 @@ export type FileOutcome =
   | { index: number; kind: 'cached'; hash: string }
   | { index: number; kind: 'error'; message: string; stack?: string };
 
-/** Reads, decodes and checks one file; never throws: problems come back as an `error` outcome. */
-export async function checkFileTask(checker: Checker, maxFileSize: number, task: FileTask): Promise<FileOutcome> {
+/** A file read from disk (or the error reading it), ready to be checked. */
+export type LoadedFile = { task: FileTask; bytes: Uint8Array; hash: string } | { task: FileTask; error: FileOutcome };
+
+/** Turns any failure into an `error` outcome naming the file. */
+function errorOutcome(task: FileTask, err: unknown): FileOutcome {
+  const outcome: FileOutcome = { index: task.index, kind: 'error', message: describeFileError(err, task.displayPath) };
+  if (err instanceof Error && err.stack) outcome.stack = err.stack;
+  return outcome;
+}
+
+/** Reads one file (size-limited) and hashes it when the task asks; never throws. */
+export async function loadFileTask(task: FileTask, maxFileSize: number): Promise<LoadedFile> {
   try {
     const bytes = await readInputFile(task.absPath, task.displayPath, maxFileSize);
-    const hash = hashContent(bytes);
-    if (task.knownHash === hash) return { index: task.index, kind: 'cached', hash };
-    const { text } = decodeUtf8(bytes, task.displayPath);
-    const report = toFileReport(task.displayPath, text, checker.check(text));
-    return { index: task.index, kind: 'report', report, hash };
+    return { task, bytes, hash: task.hash ? hashContent(bytes) : '' };
   } catch (err) {
-    const outcome: FileOutcome = { index: task.index, kind: 'error', message: describeFileError(err, task.displayPath) };
-    if (err instanceof Error && err.stack) outcome.stack = err.stack;
-    return outcome;
+    return { task, error: errorOutcome(task, err) };
+  }
+}
+
+/** Decodes and checks a loaded file, or reports it as cached when its hash is the known one; never throws. */
+export function checkLoadedFile(checker: Checker, loaded: LoadedFile): FileOutcome {
+  if ('error' in loaded) return loaded.error;
+  const { task, bytes, hash } = loaded;
+  try {
+    if (task.knownHash !== undefined && task.knownHash === hash) return { index: task.index, kind: 'cached', hash };
+    const { text } = decodeUtf8(bytes, task.displayPath);
+    return { index: task.index, kind: 'report', report: toFileReport(task.displayPath, text, checker.check(text)), hash };
+  } catch (err) {
+    return errorOutcome(task, err);
+  }
+}
+
+/** Reads, decodes and checks one file; never throws: problems come back as an `error` outcome. */
+export async function checkFileTask(checker: Checker, maxFileSize: number, task: FileTask): Promise<FileOutcome> {
+  return checkLoadedFile(checker, await loadFileTask(task, maxFileSize));
+}
+
+/**
+ * Checks tasks in order on this thread, keeping up to `readAhead` files being read while one is
+ * checked, so the disk and the CPU work at the same time. Only `readAhead` files are in memory.
+ */
+export async function checkSequentially(checker: Checker, maxFileSize: number, tasks: FileTask[], onOutcome: (o: FileOutcome) => void, readAhead = 4): Promise<void> {
+  const reads: Promise<LoadedFile>[] = [];
+  let next = 0;
+  const fill = (): void => {
+    while (next < tasks.length && reads.length < readAhead) reads.push(loadFileTask(tasks[next++]!, maxFileSize));
+  };
+  fill();
+  while (reads.length > 0) {
+    const loaded = await reads.shift()!;
+    fill();
+    onOutcome(checkLoadedFile(checker, loaded));
   }
 }

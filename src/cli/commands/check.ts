@@ -24,7 +24,7 @@ import { FORMAT_NAMES, FORMATTERS, summarise, type FormatName, type RuleInfo } f
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { runInPool } from '../pool.js';
-import { checkFileTask, hashContent, toFileReport, type FileReport } from '../report.js';
+import { checkSequentially, hashContent, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
 
 /** Where the package's own files are, relative to this module in `dist/src/cli/commands/`. */
 const PACKAGE_ROOT = new URL('../../../../', import.meta.url);
@@ -334,7 +334,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       const cache = flags.cache
         ? await ResultCache.open(path.resolve(cwd, flags.cacheLocation), cacheConfigKey([version, glossary.hash || hashContent(Buffer.from(JSON.stringify(glossary.entries))), CHECKS.map((c) => c.meta), flags.options]))
         : undefined;
-      const tasks = [];
+      const tasks: FileTask[] = [];
       for (const [i, f] of inputs.files.entries()) {
         if (f.absPath === null) {
           try {
@@ -347,12 +347,13 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
           }
           continue;
         }
-        const task: { index: number; absPath: string; displayPath: string; knownHash?: string } = { index: i, absPath: f.absPath, displayPath: f.displayPath };
+        const task: FileTask = { index: i, absPath: f.absPath, displayPath: f.displayPath };
+        if (cache) task.hash = true;
         const known = cache?.knownHash(f.absPath);
         if (known !== undefined) task.knownHash = known;
         tasks.push(task);
       }
-      const onOutcome = (o: Awaited<ReturnType<typeof checkFileTask>>): void => {
+      const onOutcome = (o: FileOutcome): void => {
         const f = inputs.files[o.index]!;
         const abs = f.absPath!;
         if (o.kind === 'error') {
@@ -375,7 +376,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
         stats.workers = Math.min(flags.jobs, tasks.length);
         await runInPool({ glossaryPath, options: flags.options, maxFileSize: flags.maxFileSize }, tasks, flags.jobs, onOutcome);
       } else {
-        for (const t of tasks) onOutcome(await checkFileTask(checker(), flags.maxFileSize, t));
+        await checkSequentially(checker(), flags.maxFileSize, tasks, onOutcome);
       }
       if (cache) {
         await cache.save().catch((err: unknown) => {
