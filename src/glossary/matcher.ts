@@ -21,6 +21,8 @@ export interface Phrase<P> {
   caseSensitive: boolean;
   /** Case-preserved words (typographic apostrophes folded), for case-sensitive comparison. */
   raw: string[];
+  /** The same words in capitals: a case-sensitive phrase also matches an all-caps headline. */
+  upper: string[];
   /** Punctuation that must directly precede the first word (`(` in `(Reporter`). */
   lead: string;
   /** Punctuation that must directly follow the last word. */
@@ -81,6 +83,7 @@ export function buildTrie<P>(specs: readonly PhraseSpec<P>[]): PhraseTrie<P> {
         payload: spec.payload,
         caseSensitive: spec.caseSensitive,
         raw: [...raw.slice(0, -1), lastRaw],
+        upper: [...raw.slice(0, -1), lastRaw].map((w) => w.toUpperCase()),
         poss: tokens.poss.map((x) => x !== ''),
         lead,
         trail,
@@ -130,7 +133,9 @@ export function confirmHit<P>(text: string, tokens: Tokens, phrase: Phrase<P>, f
   for (let i = first; i < last; i++) if ((tokens.poss[i] !== '') !== phrase.poss[i - first]) return undefined;
   if (phrase.poss[last - first] && tokens.poss[last] === '') return undefined;
   if (phrase.caseSensitive) {
-    for (let i = first; i <= last; i++) if (!rawEquals(text, tokens, i, phrase.raw[i - first]!)) return undefined;
+    for (let i = first; i <= last; i++) {
+      if (!rawEquals(text, tokens, i, phrase.raw[i - first]!) && !rawEquals(text, tokens, i, phrase.upper[i - first]!)) return undefined;
+    }
   }
   let start = tokens.start[first]!;
   let end = tokens.end[last]!;

@@ -25,10 +25,12 @@ export interface Tokens {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
 
 /** Whether the code point is part of a word. */
 function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return ASCII_WORD[c] === 1;
   return NON_ASCII_WORD.test(String.fromCodePoint(c));
 }
 
@@ -73,17 +75,27 @@ export function tokenize(text: string): Tokens {
   let prevEnd = -1;
   let i = 0;
   while (i < n) {
-    let c = text.codePointAt(i)!;
-    if (!isWordCode(c)) {
-      i += c > 0xffff ? 2 : 1;
-      continue;
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII_WORD[c] === 0) {
+        i++;
+        continue;
+      }
+    } else {
+      c = text.codePointAt(i)!;
+      if (!isWordCode(c)) {
+        i += c > 0xffff ? 2 : 1;
+        continue;
+      }
     }
     const s = i;
     // Scan the word: word characters, plus apostrophes between word characters.
     for (;;) {
       i += c > 0xffff ? 2 : 1;
       if (i >= n) break;
-      c = text.codePointAt(i)!;
+      c = text.charCodeAt(i);
+      if (c < 128 && ASCII_WORD[c] === 1) continue;
+      if (c >= 128) c = text.codePointAt(i)!;
       if (isWordCode(c)) continue;
       if (isApostrophe(c) && i + 1 < n && isWordCode(text.codePointAt(i + 1)!)) {
         c = text.codePointAt(i + 1)!;
