@@ -110,7 +110,8 @@ describe('mt-review check', () => {
 
     it('spawned: --debug shows the stack of a tool error', () => {
       const r = spawnCli(['check', '--glossary', 'no/such/glossary', '--debug', 'corpus']);
-      assert.equal(r.code, 2);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^mt-review: no\/such\/glossary: no such file or directory\n/);
       assert.match(r.stderr, /\n\s+at /);
     });
   });

@@ -262,7 +262,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return await runCheck(args, io);
   } catch (err) {
     if (!debug) throw err;
-    io.stderr.write(`${err instanceof Error && err.stack ? err.stack : String(err)}\n`);
+    // The one line a user would see, then the stack.
+    const line = err instanceof MtReviewError ? err.toString() : err instanceof Error ? err.message : String(err);
+    io.stderr.write(`mt-review: ${line}\n${err instanceof Error && err.stack ? err.stack : ''}\n`);
     return 2;
   }
 }
