@@ -32,6 +32,8 @@ interface Block {
   indented: boolean;
   /** The block must start a paragraph (the rest of the headline's block). */
   forceParagraph: boolean;
+  /** Its line breaks, as pairs: trimmed end of a line, then the first non-space offset of the next. */
+  breaks: number[];
 }
 
 /** Segments an article into headline, paragraphs and sentences with exact offsets. */
@@ -44,10 +46,8 @@ export function segment(text: string, options: SegmentOptions = {}): Segmentatio
   let body = blocks;
   if (options.headline ?? true) {
     const first = blocks[0]!;
-    const lineEnd = endOfFirstLine(text, first);
-    const headline: Block = { start: first.start, end: lineEnd, indented: false, forceParagraph: true };
-    const rest = restOfBlock(text, first, lineEnd);
-    addParagraph(text, headline, 'headline', sentences, paragraphs);
+    const rest = restOfBlock(text, first);
+    addParagraph(text, firstLine(first), 'headline', sentences, paragraphs);
     body = rest ? [rest, ...blocks.slice(1)] : blocks.slice(1);
   }
 
@@ -75,9 +75,12 @@ function findBlocks(text: string): Block[] {
   const n = text.length;
   let current: Block | null = null;
   let pos = 0;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
   for (;;) {
-    let e = pos;
-    while (e < n && !isLineEnd(text.charCodeAt(e))) e++;
+    if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+    const e = lf === -1 ? (cr === -1 ? n : cr) : cr === -1 ? lf : Math.min(lf, cr);
     let a = pos;
     while (a < e && isSpace(text.charCodeAt(a))) a++;
     if (a === e) {
@@ -85,40 +88,32 @@ function findBlocks(text: string): Block[] {
     } else {
       let b = e;
       while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      if (current) current.end = b;
-      else {
-        current = { start: a, end: b, indented: a > pos, forceParagraph: false };
+      if (current) {
+        current.breaks.push(current.end, a);
+        current.end = b;
+      } else {
+        current = { start: a, end: b, indented: a > pos, forceParagraph: false, breaks: [] };
         blocks.push(current);
       }
     }
     if (e >= n) break;
-    pos = nextLineStart(text, e);
+    pos = text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? e + 2 : e + 1;
   }
   return blocks;
 }
 
-/** Offset of the line after the line break at `e` (CRLF, LF or a lone CR). */
-function nextLineStart(text: string, e: number): number {
-  return text.charCodeAt(e) === 0x0d && text.charCodeAt(e + 1) === 0x0a ? e + 2 : e + 1;
-}
-
-/** Trimmed end of the first line of `block`. */
-function endOfFirstLine(text: string, block: Block): number {
-  let e = block.start;
-  while (e < block.end && !isLineEnd(text.charCodeAt(e))) e++;
-  while (isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
+/** The headline: the first line of `block`. */
+function firstLine(block: Block): Block {
+  const end = block.breaks.length > 0 ? block.breaks[0]! : block.end;
+  return { start: block.start, end, indented: block.indented, forceParagraph: true, breaks: [] };
 }
 
 /** The lines of `block` after its first line, as a block of its own, or null when there are none. */
-function restOfBlock(text: string, block: Block, firstLineEnd: number): Block | null {
-  if (firstLineEnd >= block.end) return null;
-  let e = firstLineEnd;
-  while (!isLineEnd(text.charCodeAt(e))) e++;
-  const lineStart = nextLineStart(text, e);
-  let a = lineStart;
-  while (isSpace(text.charCodeAt(a))) a++;
-  return { start: a, end: block.end, indented: a > lineStart, forceParagraph: true };
+function restOfBlock(text: string, block: Block): Block | null {
+  if (block.breaks.length === 0) return null;
+  const start = block.breaks[1]!;
+  const indented = !isLineEnd(text.charCodeAt(start - 1));
+  return { start, end: block.end, indented, forceParagraph: true, breaks: block.breaks.slice(2) };
 }
 
 /** Opens a paragraph with `block`'s sentences. */
@@ -142,21 +137,14 @@ function addSentences(text: string, block: Block, kind: Sentence['kind'], paragr
     paragraph.sentences.push(index);
   };
   const end = block.end;
+  const breaks = block.breaks;
   let runStart = block.start;
-  let pos = block.start;
-  for (;;) {
-    let e = pos;
-    while (e < end && !isLineEnd(text.charCodeAt(e))) e++;
-    if (e >= end) break;
-    let a = nextLineStart(text, e);
-    while (isSpace(text.charCodeAt(a))) a++; // lines inside a block are never blank
-    if (matchListMarker(text, a, end, false)) {
-      let b = e;
-      while (isSpace(text.charCodeAt(b - 1))) b--;
-      scanSentences(text, runStart, b, emit);
-      runStart = a;
+  for (let k = 0; k < breaks.length; k += 2) {
+    const next = breaks[k + 1]!;
+    if (matchListMarker(text, next, end, false)) {
+      scanSentences(text, runStart, breaks[k]!, emit);
+      runStart = next;
     }
-    pos = a;
   }
   scanSentences(text, runStart, end, emit);
   paragraph.end = end;

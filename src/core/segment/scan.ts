@@ -52,6 +52,24 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
   let afterSpace = true;
   while (i < end) {
     const c = text.charCodeAt(i);
+    // Fast path: most characters are ASCII letters, digits or spaces and decide nothing.
+    if (c === 0x20) {
+      afterSpace = true;
+      i++;
+      continue;
+    }
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2c) {
+      if (!afterSpace) {
+        i++;
+        continue;
+      }
+      if (list === null) {
+        words++;
+        afterSpace = false;
+        i++;
+        continue;
+      }
+    }
     if (isSpace(c)) {
       afterSpace = true;
       i++;
@@ -60,20 +78,20 @@ export function scanSentences(text: string, start: number, end: number, emit: (s
     if (afterSpace) {
       words++;
       afterSpace = false;
-    }
-    // An inline list ("1. The first item 2. The second item"): the next marker starts a sentence.
-    if (list !== null && i > s && isSpace(text.charCodeAt(i - 1))) {
-      const m = matchListMarker(text, i, end, true);
-      if (m && continuesList(list, m, listValue) && startsItem(text, m.end, end)) {
-        emit(s, trimEnd(text, i));
-        s = i;
-        listValue = m.value;
-        depth = 0;
-        quoteEnd = -1;
-        words = 0;
-        afterSpace = true;
-        i = m.end;
-        continue;
+      // An inline list ("1. The first item 2. The second item"): the next marker starts a sentence.
+      if (list !== null && i > s) {
+        const m = matchListMarker(text, i, end, true);
+        if (m && continuesList(list, m, listValue) && startsItem(text, m.end, end)) {
+          emit(s, trimEnd(text, i));
+          s = i;
+          listValue = m.value;
+          depth = 0;
+          quoteEnd = -1;
+          words = 0;
+          afterSpace = true;
+          i = m.end;
+          continue;
+        }
       }
     }
     if (i > quoteEnd && isOpener(c) && (i === s || opensQuote(c, text.charCodeAt(i - 1)))) {
