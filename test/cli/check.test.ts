@@ -219,6 +219,16 @@ describe('mt-review check', () => {
   });
 
   describe('options', () => {
+    it('--glossary defaults to ./glossary in the working directory, else the shipped glossary', async () => {
+      const shipped = await runCli(['check', '--enable', 'forbidden-term', '-f', 'json', '-'], { cwd: tmp.dir, stdin: 'The new crown epidemic.' });
+      assert.equal(shipped.code, 1, shipped.stderr);
+      assert.equal(json(shipped.stdout).files[0]!.findings[0]!.match, 'new crown epidemic');
+      file('glossary/local.tsv', 'term\tpreferred\nnew crown\tCOVID-19\n');
+      const local = await runCli(['check', '--enable', 'forbidden-term', '-f', 'json', '-'], { cwd: tmp.dir, stdin: 'The new crown epidemic.' });
+      assert.equal(local.code, 1, local.stderr);
+      assert.deepEqual(json(local.stdout).files[0]!.findings.map((f) => `${f.ruleId} ${f.match}`), ['forbidden-term/tsv-new-crown new crown']);
+    });
+
     it('--help prints the full usage with every option and exits 0', async () => {
       const r = await runCli(['check', '--help']);
       assert.equal(r.code, 0);
