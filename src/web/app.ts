@@ -47,6 +47,19 @@ export const VIEWS_DIR = fileURLToPath(new URL('../../../views/', import.meta.ur
 /** The compiled client scripts (`dist/src/web/client/`). */
 export const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
 
+/**
+ * Every name a template may use. EJS then declares them as variables instead of wrapping the
+ * template in `with (locals)`, which makes every lookup slow (the article page got 5x faster).
+ */
+export const TEMPLATE_LOCALS = [
+  'title', 'script', 'reviewer', 'currentPath', 'csrfToken', 'csrfField',
+  'q', 'page', 'pages', 'total', 'items', 'form', 'pageSize',
+  'article', 'paragraphs', 'progress', 'filter', 'shown', 'prototype',
+  'heading', 'message', 'status', 'next', 'error', 'action', 'fields', 'invalid',
+  'changed', 'patch', 'sentence', 'revisions', 'currentId',
+  'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
+];
+
 /** Builds the review app over a store. */
 export function createApp(options: AppOptions): Express {
   const secure = options.secureCookies ?? false;
@@ -56,6 +69,7 @@ export function createApp(options: AppOptions): Express {
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
   app.set('view cache', !options.dev);
+  app.set('view options', { _with: false, destructuredLocals: TEMPLATE_LOCALS });
   app.set('x-powered-by', false);
   app.set('query parser', 'simple');
   app.locals.store = options.store;

@@ -174,3 +174,26 @@ export function paragraphsOf(article: ArticleView, filter: SentenceFilter): Para
   }
   return out;
 }
+
+/**
+ * A sentence with one finding (one suggestion, a note) and one dismissal, rendered inside a
+ * `<template>` so the client script can clone finding and dismissal markup from the page itself.
+ */
+export const PROTOTYPE_SENTENCE: SentenceModel = {
+  index: -1,
+  number: 0,
+  paragraph: 0,
+  kind: 'body',
+  status: 'open',
+  mtText: '',
+  text: '',
+  revisionId: null,
+  reviewer: null,
+  savedAt: null,
+  needsAttention: false,
+  conflict: false,
+  runs: [],
+  diff: [],
+  findings: [{ check: '', ruleId: '', cssClass: '', severity: 'info', category: '', message: '', note: 'note', match: '', suggestions: [{ text: '', start: 0, end: 0 }], fingerprint: '' }],
+  dismissed: [{ id: 0, ruleId: '', match: '', reason: '', reviewer: '', createdAt: '' }],
+};

@@ -160,11 +160,15 @@ function fillForms(root: ParentNode, url: string, base: string): void {
   for (const input of root.querySelectorAll<HTMLInputElement>('[data-role="base"]')) input.value = base;
 }
 
+/** A fresh copy of an element of the page's prototype sentence (`<template id="tpl-sentence">`). */
+function prototypeOf(selector: string): HTMLElement {
+  const tpl = document.getElementById('tpl-sentence') as HTMLTemplateElement;
+  return tpl.content.querySelector(selector)!.cloneNode(true) as HTMLElement;
+}
+
 /** Builds one finding's list item from the page's template. */
 function findingNode(sentence: HTMLElement, f: SentenceJson['findings'][number], base: string): Node {
-  const tpl = document.getElementById('tpl-finding') as HTMLTemplateElement;
-  const frag = tpl.content.cloneNode(true) as DocumentFragment;
-  const li = frag.querySelector('li')!;
+  const li = prototypeOf('li.finding');
   li.className = `finding severity-${f.severity}`;
   li.dataset.fingerprint = f.fingerprint;
   const mark = li.querySelector('mark')!;
@@ -207,14 +211,12 @@ function findingNode(sentence: HTMLElement, f: SentenceJson['findings'][number],
   const summaryHidden = $(li, '.dismiss summary .visually-hidden');
   if (summaryHidden) summaryHidden.textContent = ` Dismiss “${f.match}”`;
   fillForms(li, sentence.dataset.url ?? '', base);
-  return frag;
+  return li;
 }
 
 /** Builds one dismissal's list item from the page's template. */
 function dismissedNode(sentence: HTMLElement, d: SentenceJson['dismissed'][number]): Node {
-  const tpl = document.getElementById('tpl-dismissed') as HTMLTemplateElement;
-  const frag = tpl.content.cloneNode(true) as DocumentFragment;
-  const li = frag.querySelector('li')!;
+  const li = prototypeOf('li.dismissed-item');
   const span = li.querySelector('span')!;
   const em = document.createElement('em');
   em.textContent = d.reason;
@@ -222,7 +224,7 @@ function dismissedNode(sentence: HTMLElement, d: SentenceJson['dismissed'][numbe
   li.querySelector<HTMLInputElement>('input[name="dismissal"]')!.value = String(d.id);
   $(li, 'button .visually-hidden')!.textContent = ` dismissal of “${d.match}”`;
   fillForms(li, sentence.dataset.url ?? '', '');
-  return frag;
+  return li;
 }
 
 /** Re-renders a sentence (status, text with marks, diff, findings, dismissals, editor) from JSON. */

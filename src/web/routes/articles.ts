@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ArticleSummary, ArticleView, ExportFormat } from '../../store/types.js';
 import { storeOf, wantsJson } from '../context.js';
-import { paragraphsOf, parseFilter, presentSentence, progressOf } from '../present.js';
+import { paragraphsOf, parseFilter, presentSentence, progressOf, PROTOTYPE_SENTENCE } from '../present.js';
 
 /** A 404 for a thing that does not exist, handled by the app's error handler. */
 export class NotFound extends Error {
@@ -38,7 +38,7 @@ export function showArticle(req: Request, res: Response): void {
   }
   const paragraphs = paragraphsOf(article, filter);
   const shown = paragraphs.reduce((n, p) => n + p.sentences.length, 0);
-  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown });
+  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown, prototype: PROTOTYPE_SENTENCE });
 }
 
 /** GET `/articles/:slug/diff`: every correction as a word diff, and the unified patch. */

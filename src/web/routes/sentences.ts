@@ -119,7 +119,7 @@ function conflict(req: Request, res: Response, err: ConflictError): void {
     sentence: body.sentence,
     ...body.conflict,
     message: body.error,
-    returnPath: backToSentence(req, res).replace(/#.*$/, ''),
+    backPath: backToSentence(req, res).replace(/#.*$/, ''),
   });
 }
 
