@@ -267,5 +267,5 @@ export function generateArticle(seed: number, index: number, options: ArticleOpt
 
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,161 @@
+/**
+ * Section 4, "Web": the corpus page, a 300-sentence article page and the save-correction request
+ * (JSON, with CSRF) under autocannon at 1 and 50 connections, against a bare Express JSON endpoint
+ * served the same way in the same run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { BenchContext } from '../context.js';
+import { fmtInt, fmtMs, fmtRatio } from '../report.js';
+import { ensureDatabase } from './import.js';
+
+/** One autocannon measurement. */
+export interface LoadResult {
+  name: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+}
+
+/** What the targets need. */
+export interface WebResults {
+  results: LoadResult[];
+  longSentences: number | undefined;
+}
+
+/** Starts a bench server child and resolves with its port and process. */
+async function startServer(js: string, args: string[]): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [js, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) {
+        try {
+          resolve({ port: (JSON.parse(line) as { port: number }).port, child });
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err.trim().split('\n').slice(-2).join(' ')}`)));
+  });
+}
+
+/** Stops a server child started by this section. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs autocannon with `options` and reduces its result. */
+async function load(name: string, options: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon({ ...options });
+  return {
+    name,
+    connections: options.connections ?? 10,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    requests: r.requests.total,
+  };
+}
+
+/** Gets a page and returns its cookies and the CSRF token of its first form. */
+async function session(base: string): Promise<{ cookie: string; token: string }> {
+  const res = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+  const html = await res.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  if (!token) throw new Error(`no CSRF token on the corpus page (HTTP ${res.status})`);
+  return { cookie: [...cookies, 'mt-review.reviewer=bench'].join('; '), token };
+}
+
+/** Runs the web section and adds its table. */
+export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined> {
+  const app = await ctx.importBuilt('web/app.js');
+  if (typeof app === 'string') {
+    ctx.report.skip('web', app);
+    return undefined;
+  }
+  const built = await ensureDatabase(ctx);
+  if (typeof built === 'string') {
+    ctx.report.skip('web', built);
+    return undefined;
+  }
+  const { db } = built;
+  if (!db.long) {
+    ctx.report.skip('web', 'the 300-sentence article was not found in the store');
+    return undefined;
+  }
+  const duration = ctx.options.quick ? 2 : 5;
+  const serverJs = join(ctx.distRoot, 'test', 'bench', 'children', 'web-server.js');
+  const results: LoadResult[] = [];
+  const bare = await startServer(serverJs, ['bare']);
+  const mt = await startServer(serverJs, ['app', db.dbPath, db.glossaryDir]);
+  try {
+    const bareUrl = `http://127.0.0.1:${bare.port}`;
+    const base = `http://127.0.0.1:${mt.port}`;
+    const { cookie, token } = await session(base);
+    const articlePath = `/articles/${encodeURIComponent(db.long.slug)}`;
+    const check = await fetch(`${base}${articlePath}`, { headers: { cookie, accept: 'text/html' } });
+    if (check.status !== 200) throw new Error(`GET ${articlePath} answered ${check.status}`);
+    await check.text();
+
+    // Every save goes to a sentence nobody saved yet (base: none), so no save is refused as a conflict.
+    const targets = db.sample.flatMap((a) => Array.from({ length: Math.max(0, a.sentences - 1) }, (_, i) => `/articles/${encodeURIComponent(a.slug)}/sentences/${i + 1}`));
+    let next = 0;
+    const saveRequest = {
+      method: 'POST' as const,
+      setupRequest: (req: autocannon.Request) => {
+        const path = targets[next++ % targets.length]!;
+        return { ...req, path, body: JSON.stringify({ text: `Belarus is a close ally of Russia (bench save ${next}).`, _csrf: token }) };
+      },
+    };
+    const jsonHeaders = { cookie, 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': token };
+    ctx.log(`web: autocannon ${duration} s per case at 1 and 50 connections (${fmtInt(db.articles)} articles in the store)`);
+    for (const connections of [1, 50]) {
+      const common = { connections, duration, pipelining: 1 } as const;
+      results.push(await load('bare Express GET /json (baseline)', { ...common, url: `${bareUrl}/json` }));
+      results.push(await load('bare Express POST /json (baseline)', { ...common, url: `${bareUrl}/json`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Belarus is a close ally of Russia.' }) }));
+      results.push(await load('corpus page GET /', { ...common, url: `${base}/`, headers: { cookie, accept: 'text/html' } }));
+      results.push(await load(`article page, ${db.long.sentences} sentences`, { ...common, url: `${base}${articlePath}`, headers: { cookie, accept: 'text/html' } }));
+      results.push(await load('save correction POST (JSON, CSRF)', { ...common, url: base, headers: jsonHeaders, requests: [saveRequest] }));
+    }
+  } finally {
+    await stopServer(mt.child);
+    await stopServer(bare.child);
+  }
+
+  const table = ctx.report.table(`Web: autocannon against \`createApp\` over ${fmtInt(db.articles)} imported articles, ${duration} s per case`, [
+    'request', 'connections', 'req/s', 'p50', 'p99', 'vs bare Express req/s', 'non-2xx / errors',
+  ]);
+  for (const r of results) {
+    const baseline = results.find((b) => b.connections === r.connections && b.name.startsWith(r.name.startsWith('save') ? 'bare Express POST' : 'bare Express GET'))!;
+    table.rows.push([
+      r.name, String(r.connections), fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99),
+      r.name.startsWith('bare') ? '×1 (baseline)' : `${fmtRatio(r.rps / baseline.rps)} (${((100 * r.rps) / baseline.rps).toFixed(1)}%)`,
+      `${fmtInt(r.non2xx)} / ${fmtInt(r.errors)}`,
+    ]);
+  }
+  table.notes.push(
+    'Servers run in child processes on 127.0.0.1; autocannon runs in the bench process. Pages are compared with the bare GET, the save with the bare POST (which parses the same JSON body).',
+    'Each save writes a new revision of a different sentence (base: none), with the CSRF token taken from the corpus page and sent in the `x-csrf-token` header; the store commits every save durably (SQLite WAL, synchronous=FULL).',
+    `The article page's p50 at 1 connection is its server-side time (render + local round trip).`,
+  );
+  return { results, longSentences: db.long.sentences };
+}
