@@ -1,9 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { MtReviewError } from '../core/types.js';
+import { countActiveUsers } from './users.js';
+
 /**
  * The start-up policy: whether the server runs as a single local user, requires logins, or must
  * refuse to start. Pure: takes the bind address and the number of active accounts.
  */
 
-/** What the server does about identity. */
+/** What the server does about identity; a refusal's message is printed as `mt-review: <message>`. */
 export type AccessMode =
   | { mode: 'local' }
   | { mode: 'accounts' }
@@ -27,6 +31,16 @@ export function decideAccessMode(input: { host: string; userCount: number }): Ac
   if (isLoopbackHost(input.host)) return { mode: 'local' };
   return {
     mode: 'refuse',
-    message: `mt-review: refusing to listen on ${input.host || '(all addresses)'} without accounts; add one with: mt-review user add <name> --role admin`,
+    message: `refusing to listen on ${input.host || '(all addresses)'} without accounts; add one with: mt-review user add <name> --role admin`,
   };
+}
+
+/**
+ * The start-up check `mt-review serve` makes before listening: counts the active accounts in
+ * `db` and returns whether to run in local mode, or throws the one-line refusal (exit code 2).
+ */
+export function enforceAccessMode(db: Database, host: string): { localMode: boolean } {
+  const decision = decideAccessMode({ host, userCount: countActiveUsers(db) });
+  if (decision.mode === 'refuse') throw new MtReviewError('serve', decision.message);
+  return { localMode: decision.mode === 'local' };
 }

@@ -7,8 +7,10 @@
  *   app.use(auth.requireLogin);                       // everything below needs a signed-in user
  *   app.post('/import', auth.requireRole('admin'), …) // admin-only routes
  *
- * It sets `res.locals.user` ({username, role}), `res.locals.reviewer` (the username) and
- * `res.locals.localMode` (true when the server runs as one local user without accounts).
+ * It sets `res.locals.user` ({username, role}), `res.locals.reviewer` (the username),
+ * `res.locals.localMode` (true when the server runs as one local user without accounts) and
+ * `res.locals.accounts` (true when identity comes from a login: then no route may take a
+ * reviewer name from the request body or a cookie).
  */
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
@@ -20,7 +22,7 @@ import { SqliteSessionStore, sessionSecret } from './session-store.js';
 import { LoginThrottle, type ThrottleOptions } from './throttle.js';
 import { findActiveUser, roleAllows, verifyUser, type AuthUser, type Role } from './users.js';
 
-export { decideAccessMode, isLoopbackHost, type AccessMode } from './access-mode.js';
+export { decideAccessMode, enforceAccessMode, isLoopbackHost, type AccessMode } from './access-mode.js';
 export { addUser, changePassword, countActiveUsers, listUsers, removeUser, verifyUser, type AuthUser, type Role, type UserInfo } from './users.js';
 export { SqliteSessionStore } from './session-store.js';
 
@@ -109,12 +111,15 @@ export function createAuth(options: AuthOptions): Auth {
   const identify: RequestHandler = (req, res, next) => {
     if (localMode) {
       res.locals.localMode = true;
+      res.locals.accounts = false;
       // The name-cookie identity (if the app set one) still names the reviewer on revisions.
       res.locals.reviewer ??= 'local';
       res.locals.user = { username: res.locals.reviewer as string, role: 'admin' } satisfies AuthUser;
       return next();
     }
     res.locals.localMode = false;
+    // With accounts the reviewer is the signed-in user: routes must not take a name from the request.
+    res.locals.accounts = true;
     res.locals.user = undefined;
     res.locals.reviewer = undefined;
     const claimed = req.session?.user;

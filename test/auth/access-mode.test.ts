@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { decideAccessMode, isLoopbackHost } from '../../src/auth/access-mode.js';
+import { decideAccessMode, enforceAccessMode, isLoopbackHost } from '../../src/auth/access-mode.js';
+import { addUser, removeUser } from '../../src/auth/users.js';
+import { describeError } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/store/connection.js';
 
 describe('auth/access-mode', () => {
   const loopback = ['127.0.0.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '127.0.0.2', '::ffff:127.0.0.1'];
@@ -19,7 +22,7 @@ describe('auth/access-mode', () => {
       const decision = decideAccessMode({ host, userCount: 0 });
       assert.equal(decision.mode, 'refuse');
       if (decision.mode === 'refuse') {
-        assert.ok(decision.message.startsWith('mt-review: refusing to listen on '));
+        assert.ok(decision.message.startsWith('refusing to listen on '));
         assert.ok(decision.message.endsWith(' without accounts; add one with: mt-review user add <name> --role admin'));
         assert.ok(!decision.message.includes('\n'));
       }
@@ -29,8 +32,24 @@ describe('auth/access-mode', () => {
   it('names the host in the refusal exactly as the brief words it', () => {
     assert.deepEqual(decideAccessMode({ host: '0.0.0.0', userCount: 0 }), {
       mode: 'refuse',
-      message: 'mt-review: refusing to listen on 0.0.0.0 without accounts; add one with: mt-review user add <name> --role admin',
+      message: 'refusing to listen on 0.0.0.0 without accounts; add one with: mt-review user add <name> --role admin',
     });
+  });
+
+  it('enforceAccessMode counts active accounts only, and refuses with the one line serve prints', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      assert.deepEqual(enforceAccessMode(db, '127.0.0.1'), { localMode: true });
+      assert.throws(() => enforceAccessMode(db, '0.0.0.0'), (err: unknown) =>
+        describeError(err, {}) === 'mt-review: refusing to listen on 0.0.0.0 without accounts; add one with: mt-review user add <name> --role admin');
+      await addUser(db, { username: 'alice', password: 'alice-secret', scrypt: { N: 1024, r: 8, p: 1 } });
+      assert.deepEqual(enforceAccessMode(db, '0.0.0.0'), { localMode: false });
+      assert.deepEqual(enforceAccessMode(db, '127.0.0.1'), { localMode: false });
+      removeUser(db, 'alice');
+      assert.throws(() => enforceAccessMode(db, '0.0.0.0'), /refusing to listen/);
+    } finally {
+      db.close();
+    }
   });
 
   for (const host of ['127.0.0.1', '0.0.0.0', '192.168.1.10']) {

@@ -21,7 +21,7 @@ function appWith(db: Database.Database, options: Partial<AuthOptions> = {}): Exp
   app.get('/public', (_req, res) => { res.json({ user: res.locals.user ?? null }); });
   app.use(auth.requireLogin);
   app.get('/private', (_req, res) => {
-    res.json({ user: res.locals.user, reviewer: res.locals.reviewer, localMode: res.locals.localMode });
+    res.json({ user: res.locals.user, reviewer: res.locals.reviewer, localMode: res.locals.localMode, accounts: res.locals.accounts });
   });
   app.post('/admin-only', auth.requireRole('admin'), (_req, res) => { res.json({ ok: true }); });
   return app;
@@ -82,7 +82,7 @@ describe('auth/login', () => {
     assert.doesNotMatch(cookie, /; Secure/i);
     const me = await agent.get('/private').set('Accept', 'application/json');
     assert.equal(me.status, 200);
-    assert.deepEqual(me.body, { user: { username: 'bob', role: 'reviewer' }, reviewer: 'bob', localMode: false });
+    assert.deepEqual(me.body, { user: { username: 'bob', role: 'reviewer' }, reviewer: 'bob', localMode: false, accounts: true });
 
     // Signing in again from a session yields a new id; the old one is gone from the table.
     const oldSid = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!).slice(2).split('.')[0]!;
@@ -230,7 +230,7 @@ describe('auth/login', () => {
       const app = appWith(db, { localMode: true });
       const res = await request(app).get('/private').set('Accept', 'application/json');
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body, { user: { username: 'local', role: 'admin' }, reviewer: 'local', localMode: true });
+      assert.deepEqual(res.body, { user: { username: 'local', role: 'admin' }, reviewer: 'local', localMode: true, accounts: false });
       assert.equal((await request(app).post('/admin-only').set('Accept', 'application/json')).status, 200);
       const login = await request(app).get('/login');
       assert.equal(login.status, 303);
