@@ -2,8 +2,8 @@
  * `mt-review serve`: the review web app. Opens the store, imports the corpus folder, listens on
  * 127.0.0.1:3000 unless told otherwise, and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MtReviewError } from '../../core/types.js';
@@ -38,6 +38,21 @@ const SHIPPED_GLOSSARY = fileURLToPath(new URL('../../../../glossary/', import.m
 function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new MtReviewError('usage', `--port must be a number from 0 to 65535, not "${value}"`);
   return Number(value);
+}
+
+/** Creates the database's folder and checks it is writable, or says plainly why not. */
+function prepareDatabaseFolder(dbPath: string): void {
+  const folder = dirname(dbPath);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not writable'
+      : code ?? (err as Error).message;
+    throw new MtReviewError('serve', `cannot create the database folder: ${why}`, { file: folder });
+  }
 }
 
 /** Runs `mt-review serve`; resolves with the exit code once the server has shut down. */
@@ -75,6 +90,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const localGlossary = resolve(io.cwd, 'glossary');
   const glossaryPath = values.glossary !== undefined ? resolve(io.cwd, values.glossary) : existsSync(localGlossary) ? localGlossary : SHIPPED_GLOSSARY;
   const glossary = loadGlossary(glossaryPath);
+  prepareDatabaseFolder(dbPath);
 
   const running = await startServer({
     host,

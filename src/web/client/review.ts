@@ -37,7 +37,6 @@ interface SentenceJson {
 /** A JSON answer of a sentence action. */
 interface ActionJson {
   sentence?: SentenceJson;
-  progress?: { reviewed: number; total: number; openFindings: number };
   error?: string;
   needName?: boolean;
   conflict?: { theirText: string; yours: string; baseRevisionId: number | null; theirs: { reviewer: string; createdAt: string } | null };
@@ -307,18 +306,18 @@ function renderConflict(sentence: HTMLElement, answer: ActionJson): void {
   announce('Not saved: someone else changed this sentence. Both versions are shown.');
 }
 
-/** Updates the article's progress bar and counters. */
-function renderProgress(p: NonNullable<ActionJson['progress']>): void {
+/** Moves the article's progress bar and counters by what one sentence's change did. */
+function adjustProgress(reviewedDelta: number, findingsDelta: number): void {
   const bar = document.getElementById('article-progress') as HTMLProgressElement | null;
-  if (bar) {
-    bar.max = Math.max(1, p.total);
-    bar.value = p.reviewed;
-    bar.textContent = `${p.reviewed} of ${p.total}`;
-  }
   const reviewed = document.querySelector('[data-role="reviewed"]');
-  if (reviewed) reviewed.textContent = String(p.reviewed);
   const open = document.querySelector('[data-role="open-findings"]');
-  if (open) open.textContent = String(p.openFindings);
+  if (bar && reviewed) {
+    const value = Math.max(0, Number(reviewed.textContent) + reviewedDelta);
+    bar.value = value;
+    bar.textContent = `${value} of ${bar.max}`;
+    reviewed.textContent = String(value);
+  }
+  if (open) open.textContent = String(Math.max(0, Number(open.textContent) + findingsDelta));
 }
 
 /** The form's action attribute (`form.action` is shadowed by the buttons named "action"). */
@@ -352,8 +351,10 @@ async function submitInPlace(form: HTMLFormElement, submitter: HTMLElement | nul
   }
   const answer = (await response.json().catch(() => ({ error: `The server answered HTTP ${response.status}.` }))) as ActionJson;
   if (response.ok && answer.sentence) {
+    const wasReviewed = !sentence.classList.contains('status-open');
+    const hadFindings = sentence.querySelectorAll('[data-role="findings"] > li').length;
     renderSentence(sentence, answer.sentence);
-    if (answer.progress) renderProgress(answer.progress);
+    adjustProgress(Number(answer.sentence.status !== 'open') - Number(wasReviewed), answer.sentence.findings.length - hadFindings);
     const what = form.dataset.enhance === 'dismiss' ? 'Finding dismissed' : form.dataset.enhance === 'undismiss' ? 'Dismissal undone' : 'Saved';
     announce(`${what}: ${answer.sentence.kind === 'headline' ? 'headline' : `sentence ${answer.sentence.number}`}.`);
     return true;

@@ -83,13 +83,10 @@ function answer(req: Request, res: Response, status = 200): void {
     res.redirect(303, backToSentence(req, res));
     return;
   }
-  const store = storeOf(req);
-  const now = store.getSentence(summary.id, sentence.index)!;
-  const fresh = store.findArticle(summary.slug) ?? summary;
-  res.status(status).json({
-    sentence: presentSentence(now),
-    progress: { reviewed: fresh.reviewed, total: fresh.sentenceCount, openFindings: fresh.openFindings },
-  });
+  const now = storeOf(req).getSentence(summary.id, sentence.index)!;
+  // No article-wide progress here: summarising the article costs more than the save itself, and
+  // the client derives the change from the sentence's old and new state.
+  res.status(status).json({ sentence: presentSentence(now) });
 }
 
 /** Answers a save refused because the sentence changed since the reviewer's page was loaded. */
