@@ -28,6 +28,7 @@ interface Style {
 /** Symbols and codes written before the number; codes take a space, symbols do not. */
 const PREFIXES: Record<string, Style> = {
   'US$': { currency: 'USD', side: 'prefix', label: 'US$' },
+  'US $': { currency: 'USD', side: 'prefix', label: 'US $' },
   'U.S.$': { currency: 'USD', side: 'prefix', label: 'U.S.$' },
   $: { currency: 'USD', side: 'prefix', label: '$' },
   USD: { currency: 'USD', side: 'prefix', label: 'USD' },
@@ -66,7 +67,7 @@ const SCALE = String.raw`(?:\s?(?:bn|mn)|\s(?:thousand|million|billion|trillion)
  * (so "1.5 billion Hong Kong dollars" stays out: "Hong Kong" stands between).
  */
 const MONEY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.])(?<sym>US\$|U\.S\.\$|\$|USD ?|€|EUR ?|RMB ?|CNY ?|RUB ?|₽)(?<pamount>(?:${NUMBER})${SCALE}?)(?![\p{L}\p{N}])` +
+  String.raw`(?<![\p{L}\p{N}$.])(?<sym>US ?\$|U\.S\.\$|\$|USD ?|€|EUR ?|RMB ?|CNY ?|RUB ?|₽)(?<pamount>(?:${NUMBER})${SCALE}?)(?![\p{L}\p{N}])` +
     '|' +
     String.raw`(?<![\p{L}\p{N}$€₽.,])(?<samount>(?:${NUMBER})${SCALE}?) (?<unit>yuan RMB|US dollars?|U\.S\. dollars?|American dollars?|dollars?|USD|euros?|EUR|yuan|RMB|rubles?|roubles?|RUB)(?![\p{L}\p{N}])`,
   'gu',

@@ -38,6 +38,14 @@ interface Occurrence {
   spell: (variant: string) => string;
 }
 
+/**
+ * Closed forms that are other words than their hyphenated look-alikes ("re-sign" a treaty is not
+ * "resign"), so the pair is no spelling variant.
+ */
+const DIFFERENT_WORDS = new Set(
+  'recover resign reform recreation recollect repress release remark resort reserve represent retreat resolve restrain react redress resent reside recount research coop unionized'.split(' '),
+);
+
 const BOUNDARY_BEFORE = String.raw`(?<![\p{L}\p{N}-])`;
 const BOUNDARY_AFTER = String.raw`(?![\p{L}\p{N}]|-\p{L})`;
 
@@ -108,7 +116,7 @@ export const inconsistentSpelling: CheckDefinition = {
         if (!lower.includes('-')) continue;
         const closed = lower.replace('-', '');
         const other = seen.get(closed);
-        if (!other) continue;
+        if (!other || DIFFERENT_WORDS.has(closed)) continue;
         const key = `hyphen:${closed}`;
         const [head, tail] = lower.split('-') as [string, string];
         const spell = (model: string) => (v: string) => matchCase(v === 'hyphen' ? `${head}-${tail}` : closed, model);

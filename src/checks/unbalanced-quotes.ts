@@ -68,6 +68,7 @@ export const unbalancedQuotes: CheckDefinition = {
               if (curly.length) curly.pop();
               else report(mark, 'unopened');
             } else if (ch === '"') {
+              if (!straight && /\d/.test(t[i - 1] ?? '')) continue; // 17" screen, 5'10": an inch mark
               if (straight) straight = undefined;
               else if (looksOpening(t, i)) straight = mark;
               else report(mark, 'unopened');

@@ -21,8 +21,8 @@ const meta: CheckMeta = {
   category: 'language',
   defaultSeverity: 'error',
   messages: {
-    sentence: 'This sentence is in {{language}}, not English: it was left untranslated.',
-    run: 'Untranslated {{language}} text inside an English sentence.',
+    sentence: 'This sentence is in {{language}}, not {{expected}}: it was left untranslated.',
+    run: 'Untranslated {{language}} text inside a sentence in {{expected}}.',
   },
 };
 
@@ -80,7 +80,7 @@ function runLanguage(script: ScriptInfo, run: string, letters: number): string {
 }
 
 /** Finds runs of non-Latin scripts: from a letter of the script to its last letter before Latin text, plus a final full stop. */
-function scriptRuns(text: string): Hit[] {
+function scriptRuns(text: string, skip: ReadonlySet<string>): Hit[] {
   const hits: Hit[] = [];
   let i = 0;
   while (i < text.length) {
@@ -106,7 +106,7 @@ function scriptRuns(text: string): Hit[] {
       j += c.length;
     }
     while (end < text.length && FINAL_MARKS.test(text[end]!)) end++;
-    if (letters >= script.minLetters) hits.push({ range: [start, end], lang: runLanguage(script, text.slice(start, end), letters) });
+    if (letters >= script.minLetters && !skip.has(script.name)) hits.push({ range: [start, end], lang: runLanguage(script, text.slice(start, end), letters) });
     i = Math.max(end, i + ch.length);
   }
   return hits;
@@ -159,6 +159,9 @@ export const wrongLanguage: CheckDefinition = {
     const target = env.options.lang ?? 'eng';
     // The Latin-script stage knows English only; the script stage holds for any Latin-script target.
     const latinStage = target === 'eng';
+    const expected = LANGUAGE_NAMES[target] ?? target;
+    // A script the expected language is written in is no evidence (Cyrillic in a Russian text).
+    const ownScripts = new Set(SCRIPTS.filter((sc) => sc.defaultLang === target || sc.franc?.includes(target) || (sc.name === 'CJK' && ['jpn', 'kor'].includes(target))).map((sc) => sc.name));
     return (doc) => {
       const out: SentenceFinding[] = [];
       const report = (s: Sentence, hit: Hit): void => {
@@ -166,7 +169,7 @@ export const wrongLanguage: CheckDefinition = {
         out.push(
           makeFinding(meta, {
             messageId: whole ? 'sentence' : 'run',
-            data: { language: LANGUAGE_NAMES[hit.lang] ?? hit.lang },
+            data: { language: LANGUAGE_NAMES[hit.lang] ?? hit.lang, expected },
             sentence: s.index,
             text: s.text,
             range: hit.range,
@@ -175,7 +178,7 @@ export const wrongLanguage: CheckDefinition = {
         );
       };
       for (const s of doc.segmentation.sentences) {
-        const runs = scriptRuns(s.text);
+        const runs = scriptRuns(s.text, ownScripts);
         for (const hit of runs) report(s, hit);
         if (!latinStage || !LATIN_LETTER.test(s.text)) continue;
         // Judge the Latin part alone (a Cyrillic run is already reported), quotations first, then

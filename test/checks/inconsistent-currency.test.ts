@@ -32,8 +32,9 @@ runCheckTests(inconsistentCurrency, {
     },
     {
       name: 'every other USD style after a US$ start is rewritten to US$',
-      text: 'Russia lends US$1.5 billion.\n\nThen $500 million, 200 million dollars, USD 300 million, 1 US dollar, 2bn USD and 4 million U.S. dollars.',
+      text: 'Russia lends US$1.5 billion.\n\nThen US $7 million, $500 million, 200 million dollars, USD 300 million, 1 US dollar, 2bn USD and 4 million U.S. dollars.',
       findings: [
+        { match: 'US $7 million', suggestions: ['US$7 million'] },
         { match: '$500 million', suggestions: ['US$500 million'] },
         { match: '200 million dollars', suggestions: ['US$200 million'] },
         { match: 'USD 300 million', suggestions: ['US$300 million'] },
@@ -41,7 +42,7 @@ runCheckTests(inconsistentCurrency, {
         { match: '2bn USD', suggestions: ['US$2bn'] },
         { match: '4 million U.S. dollars', suggestions: ['US$4 million'] },
       ],
-      output: 'Russia lends US$1.5 billion.\n\nThen US$500 million, US$200 million, US$300 million, US$1, US$2bn and US$4 million.',
+      output: 'Russia lends US$1.5 billion.\n\nThen US$7 million, US$500 million, US$200 million, US$300 million, US$1, US$2bn and US$4 million.',
     },
     {
       name: 'suffix to suffix keeps number agreement',

@@ -14,6 +14,8 @@ runCheckTests(inconsistentSpelling, {
     // Hyphenated words whose closed form does not occur, and different words.
     'Lukashenko was re-elected.\n\nLarge-scale protests followed the re-election.',
     'The Russian-Belarusian treaty.\n\nRussian and Belarusian troops.',
+    // A hyphen that makes another word.
+    'The two sides will re-sign the treaty.\n\nThe minister did not resign.',
     // Case variants of an unlisted word are not spelling variants (datelines in capitals).
     'MINSK, Sept. 14 -- Protests in Minsk.',
   ],

@@ -12,6 +12,8 @@ runCheckTests(unbalancedQuotes, {
     "The protesters' demands were not met.",
     'The protesters’ demands were not met.',
     "Rock 'n' roll, 'em and 'tis are elisions.",
+    // Inch marks.
+    'A 17" screen and a man of 5\'10" height.',
     // Nested quotations.
     '“He said ‘no’ to the loan,” the minister said.',
     // A quotation continued in the next paragraph reopens without closing.

@@ -14,6 +14,7 @@ runCheckTests(wrongLanguage, {
     'The α variant and the Δ symbol appear in the report.',
     // Names in Latin script, however foreign they look.
     'Tikhanovskaya, Tsikhanouskaya, Lukashenka, Lukashenko, Kalesnikava, Babaryka, Tsepkalo',
+    { text: 'Россия окажет Беларуси помощь в размере полутора миллиардов долларов.', name: 'Cyrillic is fine when the expected language is Russian', options: { lang: 'rus' } },
     { text: 'La Russie accordera à la Biélorussie un prêt de 1,5 milliard de dollars.', name: 'French is fine when the expected language is French', options: { lang: 'fra' } },
   ],
   invalid: [
@@ -29,7 +30,7 @@ runCheckTests(wrongLanguage, {
     {
       name: 'a glossed original name is untranslated text too',
       text: 'Lukashenko (Лукашенко) met Putin.',
-      findings: [{ range: [12, 21], lang: 'rus', message: 'Untranslated Russian text inside an English sentence.' }],
+      findings: [{ range: [12, 21], lang: 'rus', message: 'Untranslated Russian text inside a sentence in English.' }],
     },
     {
       name: 'two runs in one sentence',
@@ -40,7 +41,7 @@ runCheckTests(wrongLanguage, {
       name: 'a script run is flagged whatever the expected Latin-script language',
       text: 'La Russie accordera à la 白俄罗斯 un prêt.',
       options: { lang: 'fra' },
-      findings: [{ range: [25, 29], lang: 'cmn' }],
+      findings: [{ range: [25, 29], lang: 'cmn', message: 'Untranslated Chinese text inside a sentence in French.' }],
     },
     {
       name: 'the seed article with a Chinese sentence left in',
