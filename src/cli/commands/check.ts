@@ -6,7 +6,7 @@
  * broken glossary is a tool error (one line on stderr, exit 2). An unreadable file does not abort
  * the run: it is reported, every other file is still checked and reported, and the exit code is 2.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -231,6 +231,23 @@ async function toolVersion(): Promise<string> {
   return cachedVersion;
 }
 
+/**
+ * A stamp of the built code (names, sizes and modification times of the compiled modules), so a
+ * rebuilt check invalidates the cache even when the version number did not change.
+ */
+function codeStamp(): string {
+  const dir = fileURLToPath(new URL('../../', import.meta.url));
+  try {
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
+    return files.map((f) => {
+      const st = statSync(path.join(dir, f));
+      return `${f}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+    }).join('\n');
+  } catch {
+    return '';
+  }
+}
+
 /** The rules SARIF describes: every selected check, and one rule per glossary entry for `forbidden-term`. */
 function rulesFor(checker: { checks: readonly { id: string; description: string; category: RuleInfo['category']; defaultSeverity: Severity }[] }, glossary: Glossary): RuleInfo[] {
   const rules: RuleInfo[] = checker.checks.map((c) => ({ id: c.id, description: c.description, category: c.category, severity: c.defaultSeverity }));
@@ -334,7 +351,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       }
     } else {
       const cache = flags.cache
-        ? await ResultCache.open(path.resolve(cwd, flags.cacheLocation), cacheConfigKey([version, glossary.hash || hashContent(Buffer.from(JSON.stringify(glossary.entries))), CHECKS.map((c) => c.meta), flags.options]))
+        ? await ResultCache.open(path.resolve(cwd, flags.cacheLocation), cacheConfigKey([version, codeStamp(), glossary.hash || hashContent(Buffer.from(JSON.stringify(glossary.entries))), CHECKS.map((c) => c.meta), flags.options]))
         : undefined;
       const tasks: FileTask[] = [];
       for (const [i, f] of inputs.files.entries()) {
