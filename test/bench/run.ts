@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   const report = new Report();
   const ctx = createContext(options, repoRoot, report);
   const started = Date.now();
-  ctx.log(`mt-review bench: ${[...options.only].join(', ')}${options.quick ? ' (quick)' : ''}; expected duration ${options.quick ? 'about 2 minutes' : 'about 15–20 minutes on 2 cores'}`);
+  ctx.log(`mt-review bench: ${[...options.only].join(', ')}${options.quick ? ' (quick)' : ''}; expected duration ${options.quick ? 'about 3 minutes on an idle 2-core machine' : 'about 20 minutes on an idle 2-core machine'}; much longer when other work shares the CPUs`);
   ctx.log(`machine: ${machineLine()}`);
 
   const results: AllResults = {};

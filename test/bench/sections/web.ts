@@ -102,7 +102,7 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
     ctx.report.skip('web', 'the 300-sentence article was not found in the store');
     return undefined;
   }
-  const duration = ctx.options.quick ? 2 : 5;
+  const duration = ctx.options.quick ? 3 : 6;
   const serverJs = join(ctx.distRoot, 'test', 'bench', 'children', 'web-server.js');
   const results: LoadResult[] = [];
   const bare = await startServer(serverJs, ['bare']);
@@ -147,7 +147,7 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
   for (const r of results) {
     const baseline = results.find((b) => b.connections === r.connections && b.name.startsWith(r.name.startsWith('save') ? 'bare Express POST' : 'bare Express GET'))!;
     table.rows.push([
-      r.name, String(r.connections), fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99),
+      r.name, String(r.connections), fmtInt(r.rps), r.requests ? fmtMs(r.p50) : 'n/a (no answer in time)', r.requests ? fmtMs(r.p99) : 'n/a',
       r.name.startsWith('bare') ? '×1 (baseline)' : `${fmtRatio(r.rps / baseline.rps)} (${((100 * r.rps) / baseline.rps).toFixed(1)}%)`,
       `${fmtInt(r.non2xx)} / ${fmtInt(r.errors)}`,
     ]);
