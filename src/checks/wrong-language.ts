@@ -42,6 +42,7 @@ const MIN_FOREIGN_WORDS = 2;
 const MIN_FRANC_LETTERS = 40;
 
 const LATIN_LETTER = /\p{Script=Latin}/u;
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 const LATIN_LETTERS = /\p{Script=Latin}/gu;
 const WORDS = /[\p{L}\p{M}]+/gu;
 /** Quotations: “…”, "…", «…», „…“. Single quotes are too often apostrophes. */
@@ -178,7 +179,8 @@ export const wrongLanguage: CheckDefinition = {
         );
       };
       for (const s of doc.segmentation.sentences) {
-        const runs = scriptRuns(s.text, ownScripts);
+        // Most sentences have no letter outside Latin script: skip the per-character scan for them.
+        const runs = NON_LATIN_LETTER.test(s.text) ? scriptRuns(s.text, ownScripts) : [];
         for (const hit of runs) report(s, hit);
         if (!latinStage || !LATIN_LETTER.test(s.text)) continue;
         // Judge the Latin part alone (a Cyrillic run is already reported), quotations first, then
