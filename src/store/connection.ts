@@ -27,7 +27,15 @@ export function resolveDbPath(explicit: string | undefined, env: NodeJS.ProcessE
  * survives process crashes); saves are small and rare, so the extra fsync costs nothing a reviewer notices.
  */
 export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way (not a directory)' : code ?? (err as Error).message;
+      throw new MtReviewError('store', `cannot create the database folder: ${why}`, { file: dirname(path) });
+    }
+  }
   let db: Database.Database;
   try {
     db = new Database(path);
