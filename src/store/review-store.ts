@@ -439,6 +439,9 @@ export class SqliteReviewStore implements ReviewStore {
     return this.db
       .transaction(() => {
         const { article, row, current } = this.lockSentence(req.articleId, req.sentence);
+        if (countReplacementChars(text) > countReplacementChars(row.mt_text)) {
+          throw new MtReviewError('input', 'the corrected sentence contains U+FFFD (a replacement character): it was not valid UTF-8; nothing was saved');
+        }
         if ((current?.id ?? null) !== req.baseRevisionId) throw new ConflictError(current && toRevision(current, req.sentence), text);
         const revision = this.insertRevision({
           articleId: article.id, slot: row.slot, sentence: row.idx, base: current?.id ?? null, status: req.status, origin: 'save',
@@ -760,4 +763,11 @@ export function normaliseRendering(text: string): string {
   if (/\n[ \t\r]*\n/.test(t)) throw new MtReviewError('input', 'the corrected sentence contains a blank line; a sentence cannot span blocks');
   if (t.includes('\u0000')) throw new MtReviewError('input', 'the corrected sentence contains a NUL character');
   return t;
+}
+
+/** How many U+FFFD replacement characters (the trace of invalid UTF-8 decoded leniently) a text holds. */
+function countReplacementChars(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }

@@ -61,6 +61,7 @@ describe('store/revisions', () => {
     ['an empty rendering', () => save('   ', null), /empty/],
     ['a rendering with a blank line', () => save('Belarus.\n\nRussia.', null), /blank line/],
     ['no reviewer', () => save('Belarus.', null, ' '), /reviewer/],
+    ['a replacement character (invalid UTF-8 decoded leniently)', () => save('Bad \uFFFD( bytes.', null), /U\+FFFD/],
     ['a sentence that does not exist', () => store.saveRevision({ articleId: id, sentence: 99, baseRevisionId: null, text: 'x', status: 'edited', reviewer: 'ann' }), /no sentence 99/],
     ['an article that does not exist', () => store.saveRevision({ articleId: 999, sentence: 0, baseRevisionId: null, text: 'x', status: 'edited', reviewer: 'ann' }), /no article/],
     ['restoring a revision of another sentence', () => store.restoreRevision(id, 2, save('Belarus.', null).id, null, 'ann'), /not a revision of sentence 2/],
