@@ -4,6 +4,7 @@
  * text, then consistency within the article, then typography.
  */
 import type { CheckDefinition } from '../core/types.js';
+import { duplicateSentence } from './duplicate-sentence.js';
 import { doubleSpace } from './double-space.js';
 import { forbiddenTerm } from './forbidden-term.js';
 import { inconsistentCurrency } from './inconsistent-currency.js';
@@ -24,6 +25,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   inconsistentCurrency,
   inconsistentTitle,
   inconsistentSpelling,
+  duplicateSentence,
   repeatedWord,
   fullwidthPunctuation,
   doubleSpace,
