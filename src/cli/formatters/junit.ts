@@ -14,12 +14,14 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // A parser would turn a raw CR (or CRLF) into LF; a reference keeps it.
+    .replace(/\r/g, '&#13;');
 }
 
 /** Escapes text for an XML attribute value, keeping tabs and line breaks through attribute normalisation. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** Formats the run as JUnit XML; a file without findings gets one passing testcase. */
