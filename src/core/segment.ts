@@ -92,7 +92,9 @@ function findBlocks(text: string): Block[] {
         current.breaks.push(current.end, a);
         current.end = b;
       } else {
-        current = { start: a, end: b, indented: a > pos, forceParagraph: false, breaks: [] };
+        // A byte order mark (callers should have stripped it) is not indentation.
+        const indented = a > pos + (text.charCodeAt(pos) === 0xfeff ? 1 : 0);
+        current = { start: a, end: b, indented, forceParagraph: false, breaks: [] };
         blocks.push(current);
       }
     }

@@ -448,6 +448,13 @@ describe('segment', () => {
     ]);
   });
 
+  it('does not take a byte order mark for indentation', () => {
+    const seg = segment('\uFEFFA one.\n\nB one.', { headline: false });
+    assert.deepEqual(seg.paragraphs.map((p) => p.sentences), [[0], [1]]);
+    const indented = segment(' A one.\n\nB one.', { headline: false });
+    assert.deepEqual(indented.paragraphs.map((p) => p.sentences), [[0, 1]]);
+  });
+
   it('returns nothing for empty or blank text', () => {
     for (const text of ['', '\n', ' \r\n\t ', '\uFEFF']) {
       const seg = segment(text);
