@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
+import type { Auth } from '../auth/index.js';
 import type { ReviewStore } from '../store/types.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
 import { identify } from './reviewer.js';
+import { verifyFormUtf8, verifyJsonUtf8 } from './body-encoding.js';
 import { importArticle, importFailed, importUpload, listArticles } from './routes/corpus.js';
 import { exportArticle, loadArticle, showArticle, showDiff } from './routes/articles.js';
 import {
@@ -37,6 +39,13 @@ export interface AppOptions {
   dev?: boolean;
   /** Where server errors are logged (one entry per error, with the stack). Default stderr. */
   log?: (message: string) => void;
+  /**
+   * Accounts (`createAuth` from src/auth): sessions, login routes, login required everywhere but
+   * static assets, admin-only import. Without it the reviewer is the name kept in a cookie.
+   */
+  auth?: Auth;
+  /** Behind a reverse proxy: trust one hop of X-Forwarded-* headers (client address, HTTPS). */
+  trustProxy?: boolean;
 }
 
 /** Body size limit for forms and JSON. */
@@ -58,6 +67,7 @@ export const TEMPLATE_LOCALS = [
   'heading', 'message', 'status', 'next', 'error', 'action', 'fields', 'invalid',
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
   'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
+  'accounts', 'localMode', 'user', 'username',
 ];
 
 /** Builds the review app over a store. */
@@ -71,6 +81,7 @@ export function createApp(options: AppOptions): Express {
   app.set('view cache', !options.dev);
   app.set('view options', { _with: false, destructuredLocals: TEMPLATE_LOCALS });
   app.set('x-powered-by', false);
+  if (options.trustProxy) app.set('trust proxy', 1);
   app.set('query parser', 'simple');
   app.locals.store = options.store;
   app.locals.log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
@@ -82,8 +93,11 @@ export function createApp(options: AppOptions): Express {
   app.use('/assets', express.static(`${VIEWS_DIR}assets`, staticOptions));
   app.use('/client', express.static(CLIENT_DIR, { ...staticOptions, extensions: ['js'] }));
   app.use(cookieParser());
+  const auth = options.auth;
+  if (auth) app.use(auth.session);
   app.use(clientId(secure));
   app.use(identify());
+  if (auth) app.use(auth.identify);
   app.use((req, res, next) => {
     let token: string | undefined;
     Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => (token ??= csrf.token(req, res)) });
@@ -93,11 +107,16 @@ export function createApp(options: AppOptions): Express {
 
   // Imports are multipart (paste and upload in one form): multer parses, then the token is checked.
   const importLimiter = rateLimit({ windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
-  app.post('/import', importLimiter, importUpload, csrf.protect, importArticle, importFailed);
+  const importAccess = auth ? [auth.requireRole('admin')] : [];
+  app.post('/import', ...importAccess, importLimiter, importUpload, csrf.protect, importArticle, importFailed);
 
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200, verify: verifyFormUtf8 }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: verifyJsonUtf8 }));
   app.use(csrf.protect);
+  if (auth) {
+    app.use(auth.router);
+    app.use(auth.requireLogin);
+  }
 
   app.get('/', listArticles);
   app.get('/reviewer', showReviewerForm);

@@ -5,7 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MtReviewError, type Glossary } from '../core/types.js';
+import { createAuth, enforceAccessMode, type Auth } from '../auth/index.js';
 import { openStore, type OpenedStore } from '../store/index.js';
+import { SqliteReviewStore } from '../store/review-store.js';
 import type { ImportReport } from '../store/types.js';
 import { createApp } from './app.js';
 
@@ -21,6 +23,14 @@ export interface ServerOptions {
   corpusDir?: string;
   dev?: boolean;
   secureCookies?: boolean;
+  /** Behind a reverse proxy: trust one hop of X-Forwarded-* headers. */
+  trustProxy?: boolean;
+  /**
+   * Apply the access policy of src/auth: loopback without accounts runs as one local user,
+   * accounts require a login, any other address without accounts refuses to start. Default false
+   * (the name-cookie identity only, as in tests).
+   */
+  accounts?: boolean;
   log?: (message: string) => void;
 }
 
@@ -41,8 +51,21 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Opens the store, imports the corpus and listens; rejects with a one-line error when it cannot. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openStore({ dbPath: options.dbPath, glossary: options.glossary, ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}) });
+  let auth: Auth | undefined;
+  if (options.accounts) {
+    try {
+      if (!(store instanceof SqliteReviewStore)) throw new MtReviewError('serve', 'accounts need the SQLite review store');
+      const { localMode } = enforceAccessMode(store.db, options.host);
+      auth = createAuth({ db: store.db, secure: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, localMode });
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  }
   const app = createApp({
     store,
+    ...(auth ? { auth } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.dev !== undefined ? { dev: options.dev } : {}),
     ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
     ...(options.log ? { log: options.log } : {}),

@@ -27,6 +27,11 @@ Options:
 Environment:
   MT_REVIEW_DEV=1             re-read templates on every request (development)
   MT_REVIEW_SECURE_COOKIES=1  mark cookies Secure and send HSTS (behind HTTPS)
+  MT_REVIEW_TRUST_PROXY=1     trust one reverse-proxy hop (X-Forwarded-For/-Proto)
+
+Access: on a loopback address without accounts the app runs as one local user (no login);
+once an account exists (mt-review user add NAME --role admin) every page needs a login;
+any other address without accounts is refused.
 
 Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 when the server cannot start.
 `;
@@ -100,6 +105,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...(corpusExists ? { corpusDir } : {}),
     dev: env.MT_REVIEW_DEV === '1',
     secureCookies: env.MT_REVIEW_SECURE_COOKIES === '1',
+    trustProxy: env.MT_REVIEW_TRUST_PROXY === '1',
+    accounts: true,
     log: (message) => io.stderr.write(`${message}\n`),
   });
   io.stdout.write(`mt-review: ${describeImport(values.corpus ?? env.MT_REVIEW_CORPUS ?? 'corpus', running.importReport)}\n`);

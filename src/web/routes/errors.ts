@@ -23,6 +23,7 @@ function describe(err: unknown): Shown | undefined {
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; code?: unknown; message?: unknown; expose?: unknown };
   if (e?.code === 'EBADCSRFTOKEN') return { status: 403, heading: 'Form expired or forged', message: String(e.message) };
   if (e?.type === 'entity.too.large') return { status: 413, heading: 'Too large', message: 'The request is too large: forms and JSON are limited to 1 MB.' };
+  if (e?.type === 'entity.verify.failed') return { status: 400, heading: 'Not UTF-8', message: String(e.message) };
   if (e?.type === 'entity.parse.failed') return { status: 400, heading: 'Malformed request', message: 'The request body is not valid JSON.' };
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return { status: 415, heading: 'Unsupported encoding', message: 'Send the request body as UTF-8.' };
   if (err instanceof MtReviewError) return { status: 400, heading: 'Cannot do that', message: err.toString() };

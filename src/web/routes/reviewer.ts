@@ -10,8 +10,14 @@ export function showReviewerForm(req: Request, res: Response): void {
   res.render('reviewer', { title: 'Your name', next: safeReturnPath(req.query.next), error: null });
 }
 
-/** POST `/reviewer`: remembers the name and returns to `next`. */
+/** POST `/reviewer`: remembers the name and returns to `next` (refused when names come from accounts). */
 export function setReviewer(req: Request, res: Response): void {
+  if (res.locals.accounts) {
+    const error = 'You are signed in: your reviewer name is your account name.';
+    if (wantsJson(req)) res.status(403).json({ error });
+    else res.status(403).render('error', { title: 'Name comes from your account', heading: 'Name comes from your account', message: error, status: 403 });
+    return;
+  }
   const body = (req.body ?? {}) as Record<string, unknown>;
   const name = cleanReviewerName(body.reviewer);
   const next = safeReturnPath(body.next);

@@ -43,7 +43,8 @@ function pendingFields(body: Record<string, unknown>): [string, string][] {
  */
 export function requireReviewer(req: Request, res: Response, next: NextFunction): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const given = cleanReviewerName(body.reviewer);
+  // With accounts the reviewer is the signed-in user, never a name the request carries.
+  const given = res.locals.accounts ? undefined : cleanReviewerName(body.reviewer);
   if (given) rememberReviewer(res, given, Boolean(req.app.locals.secureCookies));
   if (res.locals.reviewer) {
     next();
