@@ -78,12 +78,21 @@ export interface ReadOnlyStore extends ReviewStore {
   resolveArticle(name: string): number;
 }
 
-/** Opens an existing, up-to-date database read-only; never creates, migrates or writes it. */
+/**
+ * Opens an existing database read-only; never creates it. A database at an older schema version
+ * is migrated first (as `serve` would on start), then reopened read-only.
+ */
 export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>): ReadOnlyStore {
   const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
-  const db = openDatabaseReadOnly(dbPath);
+  let db = openDatabaseReadOnly(dbPath);
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
+    let version = db.pragma('user_version', { simple: true }) as number;
+    if (version < MIGRATIONS.length) {
+      db.close();
+      openDatabase(dbPath).close();
+      db = openDatabaseReadOnly(dbPath);
+      version = db.pragma('user_version', { simple: true }) as number;
+    }
     if (version !== MIGRATIONS.length) {
       throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
     }

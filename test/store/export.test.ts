@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import type { ExportJson } from '../../src/core/export.js';
 import { loadCorrectedDocuments, openStore, type OpenedStore } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { applyWithTools, cleanup, corpusCopy, NO_GLOSSARY, ROOT, SEED, SEED_TEXT, tempDir } from './support.js';
 
 const SLUG = '2020-09-14-putin-lukashenko-sochi-loan';
@@ -155,6 +156,14 @@ describe('store/export', () => {
       assert.deepEqual([r.code, r.stdout], [0, '']);
       assert.equal(readFileSync(join(dir, 'article.txt'), 'utf8'), SEED_TEXT.replace(WHITE, BELARUS));
       assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+    });
+
+    it('migrates a database from an older mt-review before exporting', async () => {
+      store.db.exec('DROP INDEX articles_file_state');
+      store.db.pragma('user_version = 1');
+      const r = await cli([SLUG]);
+      assert.deepEqual([r.code, r.stdout], [0, SEED_TEXT.replace(WHITE, BELARUS)]);
+      assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
     });
 
     it('--out into a missing folder is a one-line error', async () => {
