@@ -1,10 +1,10 @@
 /**
  * `unbalanced-brackets`: an opening bracket never closed, or a closing bracket never opened, within
- * one paragraph.
+ * one block (paragraph as typed, between blank lines).
  */
 import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
 import { makeFinding } from './support/finding.js';
-import { sentencesByParagraph } from './support/paragraphs.js';
+import { sentencesByBlock } from './support/blocks.js';
 
 const meta: CheckMeta = {
   id: 'unbalanced-brackets',
@@ -38,7 +38,7 @@ export const unbalancedBrackets: CheckDefinition = {
       const report = (s: Sentence, at: number, messageId: string, data: Record<string, string> = {}): void => {
         out.push(makeFinding(meta, { messageId, data, sentence: s.index, text: s.text, range: [at, at + 1] }));
       };
-      for (const paragraph of sentencesByParagraph(doc.segmentation)) {
+      for (const paragraph of sentencesByBlock(doc)) {
         const open: { s: Sentence; at: number; ch: string }[] = [];
         for (const s of paragraph) {
           const t = s.text;

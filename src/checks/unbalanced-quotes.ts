@@ -1,10 +1,10 @@
 /**
  * `unbalanced-quotes`: a quotation opened and never closed, or closed and never opened, within one
- * paragraph. Apostrophes (don't, Russia's, '90s, protesters') are told apart from single quotes.
+ * block (paragraph as typed, between blank lines). Apostrophes (don't, Russia's, '90s, protesters') are told apart from single quotes.
  */
 import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
 import { makeFinding } from './support/finding.js';
-import { sentencesByParagraph } from './support/paragraphs.js';
+import { sentencesByBlock } from './support/blocks.js';
 
 const meta: CheckMeta = {
   id: 'unbalanced-quotes',
@@ -43,7 +43,7 @@ function isApostrophe(t: string, i: number): boolean {
   return false;
 }
 
-/** Flags unpaired double quotes (curly and straight) and unpaired opening single quotes, per paragraph. */
+/** Flags unpaired double quotes (curly and straight) and unpaired opening single quotes, per block. */
 export const unbalancedQuotes: CheckDefinition = {
   meta,
   create() {
@@ -52,7 +52,7 @@ export const unbalancedQuotes: CheckDefinition = {
       const report = (m: Mark, messageId: string): void => {
         out.push(makeFinding(meta, { messageId, sentence: m.s.index, text: m.s.text, range: [m.at, m.at + 1] }));
       };
-      const paragraphs = sentencesByParagraph(doc.segmentation);
+      const paragraphs = sentencesByBlock(doc);
       paragraphs.forEach((paragraph, p) => {
         let curly: Mark[] = [];
         let straight: Mark | undefined;
@@ -86,7 +86,7 @@ export const unbalancedQuotes: CheckDefinition = {
             }
           }
         }
-        // News style opens every paragraph of a multi-paragraph quotation and closes only the last.
+        // News style reopens every paragraph of a multi-paragraph quotation and closes only the last.
         const next = paragraphs[p + 1]?.[0]?.text.trimStart() ?? '';
         const continues = (ch: string): boolean => next.startsWith(ch);
         if (!continues('“')) for (const m of curly) report(m, 'unclosed');

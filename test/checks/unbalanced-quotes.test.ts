@@ -18,6 +18,8 @@ runCheckTests(unbalancedQuotes, {
     '“He said ‘no’ to the loan,” the minister said.',
     // A quotation continued in the next paragraph reopens without closing.
     '“Russia will fulfil its commitments.\n\n“We are allies,” Putin said.',
+    // …also where the segmenter joins an unindented block to the indented paragraph before it.
+    '  "We must not," Lukashenko said. "As they say, a friend in need.\n\n"I am grateful," he added.',
   ],
   invalid: [
     {

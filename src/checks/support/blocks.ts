@@ -1,18 +1,25 @@
 /**
- * Grouping a segmentation's sentences by paragraph, for checks whose state (open quotes, open
- * brackets) may run across sentence boundaries but not across paragraphs.
+ * Grouping a document's sentences into blocks, for checks whose state (open quotes, open brackets)
+ * may run across sentence boundaries but not across blocks.
  */
-import type { Segmentation, Sentence } from '../../core/types.js';
+import type { CheckDocument, Sentence } from '../../core/types.js';
 
-/** The sentences of each paragraph, in document order; sentences no paragraph lists form their own paragraph. */
-export function sentencesByParagraph(seg: Segmentation): Sentence[][] {
-  const seen = new Set<number>();
+/** A blank line: the end of a block as the author typed it. */
+const BLANK_LINE = /\n[ \t\r\f\v]*\n|\r[ \t\f\v]*\r/;
+
+/**
+ * The sentences of each block, in document order: a block ends at a blank line or where the
+ * segmenter starts a new paragraph. (The segmenter may join an unindented block to the paragraph
+ * before it; a quotation convention such as reopening quotes per block still needs the block.)
+ */
+export function sentencesByBlock(doc: CheckDocument): Sentence[][] {
   const groups: Sentence[][] = [];
-  for (const p of seg.paragraphs) {
-    const group = p.sentences.map((i) => seg.sentences[i]).filter((s): s is Sentence => s !== undefined && !seen.has(s.index));
-    for (const s of group) seen.add(s.index);
-    if (group.length) groups.push(group);
+  let prev: Sentence | undefined;
+  for (const s of doc.segmentation.sentences) {
+    const gap = prev ? doc.text.slice(prev.end, s.start) : '';
+    if (!prev || s.paragraph !== prev.paragraph || BLANK_LINE.test(gap)) groups.push([s]);
+    else groups[groups.length - 1]!.push(s);
+    prev = s;
   }
-  for (const s of seg.sentences) if (!seen.has(s.index)) groups.push([s]);
-  return groups.sort((a, b) => a[0]!.start - b[0]!.start);
+  return groups;
 }
