@@ -260,6 +260,19 @@ const NEWS_TRAPS: readonly Case[] = [
     ['Xinhua News Agency, Moscow, September 14 (Reporter Zhang Xiao) Russian President Vladimir Putin spoke.', 'The matter has been dealt with.'],
   ],
   ['It ended. (Participating reporter: Wei Zhongjie)', ['It ended.', '(Participating reporter: Wei Zhongjie)']],
+  // Wire-service style.
+  [
+    'MOSCOW, Sept. 14 (Reuters) - Putin promised a $1.5 billion loan. The leaders met at about 2 p.m. local time.',
+    ['MOSCOW, Sept. 14 (Reuters) - Putin promised a $1.5 billion loan.', 'The leaders met at about 2 p.m. local time.'],
+  ],
+  [
+    'Peskov said: "No." He declined to elaborate. The service said: "The talks went well. They will continue."',
+    ['Peskov said: "No."', 'He declined to elaborate.', 'The service said: "The talks went well. They will continue."'],
+  ],
+  [
+    'Sen. Jim Risch (R-Idaho) said the vote was "neither free nor fair." The E.U. has threatened sanctions.',
+    ['Sen. Jim Risch (R-Idaho) said the vote was "neither free nor fair."', 'The E.U. has threatened sanctions.'],
+  ],
   // URLs and e-mail addresses.
   ['See example.com/a.b for more.', ['See example.com/a.b for more.']],
   ['Write to john.smith@example.co.uk today.', ['Write to john.smith@example.co.uk today.']],
