@@ -20,10 +20,14 @@ export function pluralOf(word: string): { word: string; suffix: PluralSuffix } |
   return { word: word + add('s'), suffix: 's' };
 }
 
-/** Puts the last word of a phrase into the plural, when it has a regular plural. */
+/**
+ * Puts the last word of a phrase into the plural, when it has a regular plural and does not look
+ * plural already (a final s not after s, u or i: "relations" stays, "virus" → "viruses").
+ */
 export function pluralizeLastWord(phrase: string): string {
   const m = /(\p{L}[\p{L}\p{M}'’]*)$/u.exec(phrase);
   if (!m) return phrase;
+  if (/[^siu]s$/i.test(m[1]!)) return phrase;
   const p = pluralOf(m[1]!);
   return p ? phrase.slice(0, m.index) + p.word : phrase;
 }

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.js';
+
+describe('glossary core purity', () => {
+  const dir = join(ROOT, 'src', 'glossary');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'load.ts');
+
+  it('has pure modules besides load.ts', () => assert.ok(files.length >= 5));
+
+  for (const file of files) {
+    it(`${file} imports no fs, process, crypto or express`, () => {
+      const source = readFileSync(join(dir, file), 'utf8');
+      const imports = [...source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      for (const spec of imports) assert.match(spec!, /^(\.\.?\/|yaml$)/, `${file} imports ${spec}`);
+      assert.doesNotMatch(source, /\bprocess\./, `${file} uses process`);
+    });
+  }
+});
