@@ -7,7 +7,7 @@ import { makeFinding } from './support/finding.js';
 const meta: CheckMeta = {
   id: 'repeated-word',
   description: 'The same word written twice in a row, such as “the the”.',
-  category: 'fluency',
+  category: 'typography',
   defaultSeverity: 'warning',
   messages: { repeated: 'The word “{{word}}” is repeated.' },
 };
