@@ -45,6 +45,24 @@ describe('mt-review serve', () => {
     assert.equal(err(), 'mt-review: --port must be a number from 0 to 65535, not "eighty"\n');
   });
 
+  it('treats an empty HOST as unset: loopback, never every address', async () => {
+    const { io, err } = memoryIO();
+    io.env = { HOST: '', PORT: 'x' };
+    assert.equal(await main(['serve'], io), 2);
+    assert.match(err(), /--port must be a number/, 'PORT= set to junk is still read');
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const second = memoryIO();
+      second.io.env = { HOST: '', PORT: String(port) };
+      assert.equal(await main(['serve', '--db', join(dir, 'review.db')], second.io), 2);
+      assert.equal(second.err(), `mt-review: cannot listen on 127.0.0.1:${port}: the address is already in use\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('reports a port in use with one line and exit code 2', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

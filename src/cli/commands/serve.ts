@@ -85,11 +85,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const env = io.env;
-  const host = values.host ?? env.HOST ?? '127.0.0.1';
-  const port = parsePort(values.port ?? env.PORT ?? '3000');
-  const dbPath = resolve(io.cwd, values.db ?? env.MT_REVIEW_DB ?? DEFAULT_DB_PATH);
-  const corpusDir = resolve(io.cwd, values.corpus ?? env.MT_REVIEW_CORPUS ?? 'corpus');
-  const explicitCorpus = values.corpus !== undefined || env.MT_REVIEW_CORPUS !== undefined;
+  // An empty variable counts as unset: HOST= must never mean "every address".
+  const host = values.host || env.HOST || '127.0.0.1';
+  const port = parsePort(values.port || env.PORT || '3000');
+  const dbPath = resolve(io.cwd, values.db || env.MT_REVIEW_DB || DEFAULT_DB_PATH);
+  const corpusName = values.corpus || env.MT_REVIEW_CORPUS || 'corpus';
+  const corpusDir = resolve(io.cwd, corpusName);
+  const explicitCorpus = corpusName !== 'corpus';
   const corpusExists = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
   if (!corpusExists && explicitCorpus) throw new MtReviewError('usage', `corpus folder not found: ${corpusDir}`);
   const localGlossary = resolve(io.cwd, 'glossary');
@@ -109,7 +111,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     accounts: true,
     log: (message) => io.stderr.write(`${message}\n`),
   });
-  io.stdout.write(`mt-review: ${describeImport(values.corpus ?? env.MT_REVIEW_CORPUS ?? 'corpus', running.importReport)}\n`);
+  io.stdout.write(`mt-review: ${describeImport(corpusName, running.importReport)}\n`);
   for (const error of running.importReport?.errors ?? []) io.stderr.write(`mt-review: ${error}\n`);
   io.stdout.write(`mt-review: serving ${running.url} (database ${running.store.dbPath}); press Ctrl+C to stop\n`);
 
