@@ -12,6 +12,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:PORT/` as the server printed it. */
   url: string;
+  /** Everything the server wrote to stdout so far. */
+  stdout(): string;
   /** Everything the server wrote to stderr so far. */
   stderr(): string;
   /** Sends `signal` and resolves once the process has exited. */
@@ -37,14 +39,17 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null, signal: string | null): void => reject(new Error(`serve exited (${code ?? signal}) before listening:\n${out}${err}`));
     child.once('exit', onExit);
+    let resolved = false;
     child.stdout!.on('data', (chunk: string) => {
       out += chunk;
-      const m = /serving (http:\/\/\S+\/)/.exec(out);
+      const m = resolved ? null : /serving (http:\/\/\S+\/)/.exec(out);
       if (m) {
+        resolved = true;
         child.off('exit', onExit);
         resolve({
           child,
           url: m[1]!,
+          stdout: () => out,
           stderr: () => err,
           kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
