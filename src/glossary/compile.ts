@@ -33,30 +33,32 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   const trie = buildTrie(specs);
   const contextTrie = contextSpecs.length ? buildTrie(contextSpecs) : undefined;
 
+  // Context is evaluated once per document: `seen[e] === generation` marks the context entries
+  // whose words occur in the current document. No per-document allocation proportional to the
+  // glossary, so checking many short documents (examples, sentences) stays linear.
+  const seen = new Uint32Array(entries.length);
+  let generation = 0;
   let lastDocument: string | undefined;
-  let lastActive: Uint8Array | undefined;
-  /** Which entries may fire in this document: 1 for entries without context or whose context occurs. */
-  const activeFor = (documentText: string): Uint8Array => {
-    if (lastActive && lastDocument === documentText) return lastActive;
-    const active = new Uint8Array(entries.length);
-    for (let e = 0; e < entries.length; e++) active[e] = needsContext[e] ? 0 : 1;
-    if (contextTrie) scan(contextTrie, documentText, tokenize(documentText), (hit) => (active[hit.phrase.payload] = 1));
+  const evaluateContext = (documentText: string): void => {
+    if (generation > 0 && lastDocument === documentText) return;
+    generation++;
     lastDocument = documentText;
-    lastActive = active;
-    return active;
+    const g = generation;
+    scan(contextTrie!, documentText, tokenize(documentText), (hit) => (seen[hit.phrase.payload] = g));
   };
-  const alwaysActive = new Uint8Array(entries.length).fill(1);
+  /** Whether entry `e` may fire in the current document. */
+  const isActive = (e: number): boolean => needsContext[e] === 0 || seen[e] === generation;
 
   return {
     glossary,
     match(text: string, documentText?: string): TermMatch[] {
       const tokens = tokenize(text);
       if (tokens.length === 0) return [];
-      const active = contextTrie ? activeFor(documentText ?? text) : alwaysActive;
+      if (contextTrie) evaluateContext(documentText ?? text);
       const terms: PhraseHit<Payload>[] = [];
       let exceptions: PhraseHit<Payload>[] | undefined;
       scan(trie, text, tokens, (hit) => {
-        if (!active[hit.phrase.payload.entry]) return;
+        if (!isActive(hit.phrase.payload.entry)) return;
         if (hit.phrase.payload.kind === 'term') terms.push(hit);
         else (exceptions ??= []).push(hit);
       });
