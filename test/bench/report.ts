@@ -23,6 +23,7 @@ export class Report {
   readonly tables: Table[] = [];
   readonly targets: Target[] = [];
   readonly skipped: string[] = [];
+  private printed = 0;
 
   /** Starts a table; rows and notes are added to the returned object. */
   table(title: string, header: string[]): Table {
@@ -41,14 +42,21 @@ export class Report {
     this.skipped.push(`${section}: skipped: ${reason}`);
   }
 
-  /** The whole report as Markdown. */
-  toMarkdown(): string {
+  /** The tables added since the last call, as Markdown (so each section prints as soon as it ends). */
+  takeNewTables(): string {
     const out: string[] = [];
-    for (const t of this.tables) {
+    for (const t of this.tables.slice(this.printed)) {
       out.push(`### ${t.title}`, '', ...markdownTable(t.header, t.rows), '');
       for (const n of t.notes) out.push(`- ${n}`);
       if (t.notes.length) out.push('');
     }
+    this.printed = this.tables.length;
+    return out.length ? `${out.join('\n')}\n` : '';
+  }
+
+  /** What is left to print after the tables: skipped sections and the targets, as Markdown. */
+  toMarkdown(): string {
+    const out: string[] = [this.takeNewTables()];
     if (this.skipped.length) {
       out.push('### Skipped', '');
       for (const s of this.skipped) out.push(`- ${s}`);

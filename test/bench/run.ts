@@ -92,6 +92,7 @@ async function main(): Promise<number> {
   ctx.log(`machine: ${machineLine()}`);
 
   const results: AllResults = {};
+  process.stdout.write(`## mt-review bench (seed ${options.seed}${options.quick ? ', --quick' : ''})\n\nMachine: ${machineLine()}.\n\n`);
   const guard = async (name: string, fn: () => Promise<void>): Promise<void> => {
     if (!options.only.has(name)) return;
     try {
@@ -100,6 +101,8 @@ async function main(): Promise<number> {
       report.skip(name, `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       if (process.env.MT_REVIEW_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     }
+    // Each section's table is printed as soon as it ends, so a long run shows results early.
+    process.stdout.write(report.takeNewTables());
   };
   await guard('checker', async () => { results.checker = await runChecker(ctx); });
   await guard('recheck', async () => { results.recheck = await runRecheck(ctx); });
@@ -108,11 +111,8 @@ async function main(): Promise<number> {
   await guard('import', async () => { results.import = await runImport(ctx); });
   await guard('web', async () => { results.web = await runWeb(ctx); });
   evaluateTargets(report, results, options);
-
-  const minutes = ((Date.now() - started) / 60000).toFixed(1);
-  process.stdout.write(`## mt-review bench (seed ${options.seed}${options.quick ? ', --quick' : ''})\n\n`);
-  process.stdout.write(`Machine: ${machineLine()}. Took ${minutes} min.\n\n`);
   process.stdout.write(report.toMarkdown());
+  process.stdout.write(`\nTook ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
   if (!options.keep) rmSync(ctx.dataRoot, { recursive: true, force: true });
   return 0;
 }

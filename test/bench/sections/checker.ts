@@ -9,7 +9,7 @@ import { ensureTextlint, runTextlint, termOrigins } from '../baselines/textlint.
 import type { BenchContext, Size } from '../context.js';
 import { expectedHits, type ArticleSet, type BaselineTerm, type GlossarySet } from '../dataset.js';
 import { maxOrNull, median, runNode, type ChildRun } from '../measure.js';
-import { fmtInt, fmtMB, fmtMs, fmtRatio } from '../report.js';
+import { fmtInt, fmtMB, fmtMs, fmtRatio, markdownTable } from '../report.js';
 
 /** Counts of one tool's findings, split by origin of the term. */
 export interface Counts {
@@ -195,6 +195,8 @@ export async function runChecker(ctx: BenchContext): Promise<CheckerResults> {
       ]);
     }
     results.bySize.set(key(size), { size, bytes: articles.bytes, tools });
+    // Progress: this size's rows at once, so a long run can be followed (and salvaged) on stderr.
+    ctx.log(`\n${markdownTable(table.header, table.rows.slice(-tools.size)).join('\n')}`);
   }
   rmSync(cwd, { recursive: true, force: true });
   table.notes.push(
