@@ -112,9 +112,9 @@ export function createAuth(options: AuthOptions): Auth {
     if (localMode) {
       res.locals.localMode = true;
       res.locals.accounts = false;
-      // The name-cookie identity (if the app set one) still names the reviewer on revisions.
-      res.locals.reviewer ??= 'local';
-      res.locals.user = { username: res.locals.reviewer as string, role: 'admin' } satisfies AuthUser;
+      // The name-cookie identity (if the app set one) still names the reviewer on revisions;
+      // without one the app's own name prompt decides, so `reviewer` is left as it is.
+      res.locals.user = { username: (res.locals.reviewer as string | undefined) ?? 'local', role: 'admin' } satisfies AuthUser;
       return next();
     }
     res.locals.localMode = false;
@@ -141,7 +141,9 @@ export function createAuth(options: AuthOptions): Auth {
     if (wantsJson(req)) {
       res.status(401).json({ error: 'login required', login: '/login' });
     } else {
-      res.redirect(303, `/login?next=${encodeURIComponent(safeNext(req.originalUrl))}`);
+      // Only a page can be returned to: after a refused form post, go back to the start page.
+      const back = req.method === 'GET' || req.method === 'HEAD' ? safeNext(req.originalUrl) : '/';
+      res.redirect(303, `/login?next=${encodeURIComponent(back)}`);
     }
   };
 

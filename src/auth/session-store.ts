@@ -9,6 +9,9 @@ import session from 'express-session';
 /** How long a session lives when its cookie has no expiry of its own: 12 hours. */
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
+/** A session's expiry is extended in the table at most this often. */
+export const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
 /** Expired rows are swept at most this often (on a write), never by a timer. */
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
@@ -21,6 +24,8 @@ export class SqliteSessionStore extends session.Store {
   private readonly touchStmt: Statement;
   private readonly sweepStmt: Statement;
   private lastSweep = 0;
+  /** When each session's expiry was last written, so a busy session costs one write per interval, not per request. */
+  private readonly touched = new Map<string, number>();
 
   /** Prepares the statements once; `now` is injectable for tests. */
   constructor(private readonly db: Database, private readonly now: () => number = Date.now) {
@@ -88,6 +93,7 @@ export class SqliteSessionStore extends session.Store {
   /** Deletes a session. */
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
     try {
+      this.touched.delete(sid);
       this.destroyStmt.run(sid);
       callback?.();
     } catch (err) {
@@ -95,10 +101,18 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
-  /** Extends a session's expiry without rewriting its data. */
+  /**
+   * Extends a session's expiry without rewriting its data, at most once per `TOUCH_EVERY_MS` per
+   * session: every write is an fsync (synchronous=FULL), and sessions last hours, not minutes.
+   */
   override touch(sid: string, sess: session.SessionData, callback?: () => void): void {
     try {
-      this.touchStmt.run(this.encode(this.expiry(sess)), sid);
+      const now = this.now();
+      if (now - (this.touched.get(sid) ?? -Infinity) >= TOUCH_EVERY_MS) {
+        if (this.touched.size >= 10_000) this.touched.clear();
+        this.touched.set(sid, now);
+        this.touchStmt.run(this.encode(this.expiry(sess)), sid);
+      }
     } finally {
       callback?.();
     }

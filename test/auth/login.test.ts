@@ -52,6 +52,12 @@ describe('auth/login', () => {
     assert.equal(res.headers.location, `/login?next=${encodeURIComponent('/private?x=1')}`);
   });
 
+  it('sends an anonymous form post to the login page with the start page as next', async () => {
+    const res = await request(appWith(db)).post('/admin-only').type('form').send({ x: '1' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.location, '/login?next=%2F');
+  });
+
   it('answers anonymous JSON requests with 401', async () => {
     const res = await request(appWith(db)).get('/private').set('Accept', 'application/json');
     assert.equal(res.status, 401);
@@ -230,7 +236,7 @@ describe('auth/login', () => {
       const app = appWith(db, { localMode: true });
       const res = await request(app).get('/private').set('Accept', 'application/json');
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body, { user: { username: 'local', role: 'admin' }, reviewer: 'local', localMode: true, accounts: false });
+      assert.deepEqual(res.body, { user: { username: 'local', role: 'admin' }, localMode: true, accounts: false });
       assert.equal((await request(app).post('/admin-only').set('Accept', 'application/json')).status, 200);
       const login = await request(app).get('/login');
       assert.equal(login.status, 303);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type Database from 'better-sqlite3';
 import type { SessionData } from 'express-session';
-import { SqliteSessionStore, sessionSecret } from '../../src/auth/session-store.js';
+import { SqliteSessionStore, sessionSecret, TOUCH_EVERY_MS } from '../../src/auth/session-store.js';
 import { openDatabase } from '../../src/store/connection.js';
 
 const call = <T>(fn: (cb: (err: unknown, value?: T) => void) => void): Promise<T | undefined> =>
@@ -45,11 +45,19 @@ describe('auth/session-store', () => {
     assert.equal((db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n, 0);
   });
 
-  it('touch extends the expiry', async () => {
+  it('touch extends the expiry, writing at most once per interval', async () => {
+    const expiry = () => (db.prepare('SELECT expires_at AS e FROM sessions WHERE sid = ?').get('a') as { e: number }).e;
     await call((cb) => store.set('a', sess(now + 60_000), cb));
     await new Promise<void>((resolve) => store.touch('a', sess(now + 120_000), resolve));
+    assert.equal(expiry(), now + 120_000);
+    // A second touch within the interval writes nothing.
+    await new Promise<void>((resolve) => store.touch('a', sess(now + 130_000), resolve));
+    assert.equal(expiry(), now + 120_000);
     now += 90_000;
     assert.notEqual(await call((cb) => store.get('a', cb)), null);
+    now += TOUCH_EVERY_MS;
+    await new Promise<void>((resolve) => store.touch('a', sess(now + 60_000), resolve));
+    assert.equal(expiry(), now + 60_000);
   });
 
   it('sweeps expired rows on a later write', async () => {
