@@ -89,3 +89,24 @@ describe('the shipped glossary', () => {
     }
   });
 });
+
+describe('the compiled shipped glossary on arbitrary text', () => {
+  it('never throws, and returns sorted, non-overlapping matches whose ranges give their text', async () => {
+    const fc = await import('fast-check');
+    const pieces = fc.constantFrom('White', 'white', 'new', 'crown', 'New-Crown', 'vaccine', 's', "'s", '’', '(', 'Reporter', ' ', '-', '.', '\n', 'Minsk', 'pandemic', 'É', '\u0301', '\ud83d\ude00', '\ud800', '白俄');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const ms = compiled.match(text, text);
+        let last = 0;
+        for (const m of ms) {
+          assert.ok(m.start >= last && m.start < m.end && m.end <= text.length);
+          assert.equal(text.slice(m.start, m.end), m.text);
+          last = m.end;
+        }
+        assert.deepEqual(compiled.match(text, text), ms);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
