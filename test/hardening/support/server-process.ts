@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 /** The compiled CLI entry point. */
 export const CLI = fileURLToPath(new URL('../../../src/cli/main.js', import.meta.url));
 
+/** The test process's environment without the variables `serve` reads as defaults, plus `extra`. */
+function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['MT_REVIEW_DB', 'MT_REVIEW_CORPUS', 'HOST', 'PORT', 'MT_REVIEW_TRUST_PROXY', 'MT_REVIEW_SECURE_COOKIES']) delete env[name];
+  return { ...env, ...extra };
+}
+
 /** A running server child. */
 export interface ServerProcess {
   child: ChildProcess;
@@ -25,11 +32,7 @@ export interface ServerProcess {
  * rejects with its output when it exits first.
  */
 export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
-    cwd,
-    env: { ...process.env, MT_REVIEW_DB: '', HOST: '', PORT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8');
@@ -63,11 +66,7 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
 
 /** Runs `mt-review serve …args` expecting it to fail; resolves with its exit code and output. */
 export function serveFailure(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
-    cwd,
-    env: { ...process.env, MT_REVIEW_DB: '', HOST: '', PORT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => {
