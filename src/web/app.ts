@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
+import ejs from 'ejs';
 import type { Auth } from '../auth/index.js';
 import type { ReviewStore } from '../store/types.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
@@ -79,7 +80,11 @@ export function createApp(options: AppOptions): Express {
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
   app.set('view cache', !options.dev);
-  app.set('view options', { _with: false, destructuredLocals: TEMPLATE_LOCALS });
+  // EJS 7 ignores Express's 'view options', so the engine is registered with its options here.
+  const viewOptions = { _with: false, destructuredLocals: TEMPLATE_LOCALS, rmWhitespace: true, cache: !options.dev, views: [VIEWS_DIR] };
+  app.engine('ejs', (file: string, data: object, done: (err: Error | null, html?: string) => void) => {
+    ejs.renderFile(file, data, viewOptions, (err, html) => done(err ?? null, html));
+  });
   app.set('x-powered-by', false);
   if (options.trustProxy) app.set('trust proxy', 1);
   app.set('query parser', 'simple');
