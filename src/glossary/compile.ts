@@ -41,6 +41,10 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   let lastDocument: string | undefined;
   const evaluateContext = (documentText: string): void => {
     if (generation > 0 && lastDocument === documentText) return;
+    if (generation === 0xffffffff) {
+      seen.fill(0);
+      generation = 0;
+    }
     generation++;
     lastDocument = documentText;
     const g = generation;
