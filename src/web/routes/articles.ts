@@ -11,10 +11,25 @@ export class NotFound extends Error {
   readonly status = 404;
 }
 
-/** `load` middleware: turns `:slug` into `res.locals.summary`, or a 404. */
+/** Most slugs remembered by `loadArticle` before the memory is cleared. */
+const SLUG_MEMORY = 10_000;
+
+/**
+ * `load` middleware: turns `:slug` into `res.locals.summary`, or a 404. Routes use only the
+ * summary's id, slug, title and path, which never change while the server runs (articles are
+ * added, never renamed or removed), so found summaries are remembered: summarising an article
+ * costs more than a save. Counts come from the fresh views the pages load.
+ */
 export function loadArticle(req: Request, res: Response, next: NextFunction): void {
-  const summary = storeOf(req).findArticle(String(req.params.slug));
-  if (!summary) throw new NotFound(`There is no article “${String(req.params.slug)}”.`);
+  const slug = String(req.params.slug);
+  const memory = (req.app.locals.articleMemory ??= new Map<string, ArticleSummary>()) as Map<string, ArticleSummary>;
+  let summary = memory.get(slug);
+  if (!summary) {
+    summary = storeOf(req).findArticle(slug);
+    if (!summary) throw new NotFound(`There is no article “${slug}”.`);
+    if (memory.size >= SLUG_MEMORY) memory.clear();
+    memory.set(slug, summary);
+  }
   res.locals.summary = summary;
   next();
 }
