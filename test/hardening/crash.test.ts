@@ -5,7 +5,7 @@
  * (2xx) must be in the database with its text, every revision's patch must reproduce its text, no
  * edit may have been based on a stale revision, and SQLite must report the file intact.
  *
- * Replay a run with MT_REVIEW_CRASH_SEED=<seed>; size it with MT_REVIEW_CRASH_KILLS (default 12; each restart costs a few seconds).
+ * Replay a run with MT_REVIEW_CRASH_SEED=<seed>; size it with MT_REVIEW_CRASH_KILLS (default 16; each restart costs a second or two).
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { prng, WebClient } from './support/web-client.js';
 
 const CORPUS = fileURLToPath(new URL('../../../corpus/', import.meta.url));
 const SEED = Number(process.env.MT_REVIEW_CRASH_SEED ?? 20200914);
-const KILLS = Number(process.env.MT_REVIEW_CRASH_KILLS ?? 12);
+const KILLS = Number(process.env.MT_REVIEW_CRASH_KILLS ?? 16);
 const CLIENTS = 4;
 /** Sentences the clients fight over: few, so that conflicts (409) happen often. */
 const CONTESTED = 6;
