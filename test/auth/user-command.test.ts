@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { verifyUser } from '../../src/auth/users.js';
@@ -117,6 +117,51 @@ describe('mt-review user', () => {
     const bare = await cli(['user']);
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /^Usage: mt-review user/);
+  });
+
+  describe('on a terminal', () => {
+    /** Runs `mt-review` with a fake terminal on stdin that receives `typed` once reading starts. */
+    async function tty(args: string[], typed: string[]): Promise<{ code: number; stdout: string; stderr: string; raw: boolean[] }> {
+      const stdin = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode(on: boolean): void };
+      const raw: boolean[] = [];
+      stdin.isTTY = true;
+      stdin.setRawMode = (on: boolean) => { raw.push(on); if (on) setImmediate(() => { for (const t of typed.splice(0)) stdin.write(t); }); };
+      let stdout = '';
+      let stderr = '';
+      const code = await main(args, {
+        stdout: { write: (x: string) => { stdout += x; } },
+        stderr: { write: (x: string) => { stderr += x; } },
+        stdin,
+        env: {},
+        cwd: process.cwd(),
+      });
+      return { code, stdout, stderr, raw };
+    }
+
+    it('prompts twice without echo and accepts matching passwords, even typed ahead in one chunk', async () => {
+      const res = await tty(['user', 'add', 'tina', '--db', db], ['tina-secret\rtina-secret\r']);
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal(res.stderr, 'Password: \nRepeat password: \n');
+      assert.ok(!res.stdout.includes('tina-secret') && !res.stderr.includes('tina-secret'));
+      assert.deepEqual(res.raw, [true, false]);
+      assert.deepEqual(await withDb((h) => verifyUser(h, 'tina', 'tina-secret')), { username: 'tina', role: 'reviewer' });
+    });
+
+    it('honours backspace', async () => {
+      const res = await tty(['user', 'add', 'tina', '--db', db], ['tina-secreX\u007ft\r', 'tina-secret\r']);
+      assert.equal(res.code, 0, res.stderr);
+      assert.deepEqual(await withDb((h) => verifyUser(h, 'tina', 'tina-secret')), { username: 'tina', role: 'reviewer' });
+    });
+
+    it('refuses passwords that do not match, and stops on Ctrl+C', async () => {
+      const mismatch = await tty(['user', 'add', 'tina', '--db', db], ['tina-secret\r', 'tina-secreT\r']);
+      assert.equal(mismatch.code, 2);
+      assert.match(mismatch.stderr, /mt-review: user: the passwords do not match\n$/);
+      const cancelled = await tty(['user', 'add', 'tina', '--db', db], ['tina-sec\u0003']);
+      assert.equal(cancelled.code, 2);
+      assert.match(cancelled.stderr, /mt-review: user: cancelled\n$/);
+      assert.deepEqual(cancelled.raw, [true, false]);
+    });
   });
 
   it('works as a real process: printf secret | mt-review user add', () => {

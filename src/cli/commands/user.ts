@@ -166,36 +166,46 @@ async function readPassword(io: CliIO): Promise<string> {
     if (line === '') throw new MtReviewError('usage', 'user: no password on standard input (expected one line)');
     return line;
   }
-  const first = await promptHidden(stdin, io.stderr, 'Password: ');
-  const second = await promptHidden(stdin, io.stderr, 'Repeat password: ');
+  const [first, second] = await promptHidden(stdin, io.stderr, ['Password: ', 'Repeat password: ']);
   if (first !== second) throw new MtReviewError('usage', 'user: the passwords do not match');
-  return first;
+  return first!;
 }
 
-/** Prompts on stderr and reads one line from a terminal with echo off. */
-function promptHidden(stdin: NodeJS.ReadStream, out: CliIO['stderr'], prompt: string): Promise<string> {
+/**
+ * Prompts on stderr and reads one line per prompt from a terminal in raw mode, so nothing is
+ * echoed. Keystrokes typed (or pasted) ahead are kept for the next prompt. Ctrl+C cancels.
+ */
+export function promptHidden(stdin: NodeJS.ReadStream, out: CliIO['stderr'], prompts: string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    out.write(prompt);
+    const answers: string[] = [];
     let value = '';
+    out.write(prompts[0]!);
     stdin.setRawMode(true);
-    stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (err?: Error): void => {
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
-      out.write('\n');
       if (err) reject(err);
-      else resolve(value);
+      else resolve(answers);
     };
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003') return finish(new MtReviewError('usage', 'user: cancelled'));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        if (ch === '\u0003') {
+          out.write('\n');
+          return finish(new MtReviewError('usage', 'user: cancelled'));
+        }
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          out.write('\n');
+          answers.push(value);
+          value = '';
+          if (answers.length === prompts.length) return finish();
+          out.write(prompts[answers.length]!);
+        } else if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }
     };
     stdin.on('data', onData);
+    stdin.resume();
   });
 }
