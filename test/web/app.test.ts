@@ -47,7 +47,8 @@ describe('web app: pages', () => {
     assert.match(block, /<mark class="check-forbidden-term"[^>]*>White<\/mark> is a close ally of Russia/);
     assert.match(block, /Use “Belarus” instead of “White”/);
     assert.match(block, /白俄罗斯 \(Belarus\) rendered word by word/);
-    assert.match(block, /<button type="submit" name="suggestion" value="0"[^>]*>Belarus<\/button>/);
+    assert.match(block, new RegExp(`<button type="submit" form="e-${n}" formaction="/articles/${SEED}/sentences/${n}/apply" formnovalidate name="apply" value="0:[0-9a-f]+"[^>]*>Belarus</button>`));
+    assert.match(block, new RegExp(`<form class="editor" id="e-${n}" method="post" action="/articles/${SEED}/sentences/${n}"`));
     assert.match(block, new RegExp(`<label for="t-${n}"[^>]*>Corrected rendering`));
     assert.match(block, /<input type="hidden" name="base" value="" data-role="base">/);
     assert.match(res.text, /Keyboard shortcuts/);
@@ -206,6 +207,20 @@ describe('web app: saving', () => {
     const s = store.getSentence(store.findArticle(SEED)!.id, n)!;
     assert.equal(s.text, 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.');
     assert.equal(s.findings.length, 0);
+  });
+
+  it('applies a suggestion from its button, which submits the editor form to /apply', async () => {
+    const { app, store } = makeApp();
+    const n = sentenceIndex(store, WHITE);
+    const { agent, csrf } = await reviewerAgent(app);
+    const page = await agent.get(ARTICLE).expect(200);
+    const block = page.text.slice(page.text.indexOf(`id="s-${n}"`), page.text.indexOf(`id="s-${n + 1}"`));
+    const apply = /name="apply" value="(0:[0-9a-f]+)"/.exec(block)![1]!;
+    const res = await agent.post(`${ARTICLE}/sentences/${n}/apply`).type('form')
+      .send({ _csrf: csrf, base: '', text: 'whatever the editor held', return: `${ARTICLE}?filter=open-findings`, apply }).expect(303);
+    assert.equal(res.headers.location, `${ARTICLE}?filter=open-findings#s-${n}`);
+    assert.equal(store.getSentence(store.findArticle(SEED)!.id, n)!.text, 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.');
+    await agent.post(`${ARTICLE}/sentences/${n}/apply`).type('form').send({ _csrf: csrf, base: '', apply }).expect(409);
   });
 
   it('asks for a name before saving and keeps the pending edit', async () => {

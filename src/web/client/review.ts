@@ -153,7 +153,7 @@ function updatePreview(textarea: HTMLTextAreaElement): void {
 /** Fills a cloned template's hidden inputs and action for one sentence. */
 function fillForms(root: ParentNode, url: string, base: string): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('form')) {
-    const suffix = form.dataset.enhance === 'apply' ? '/apply' : form.dataset.enhance === 'dismiss' ? '/dismiss' : '/undismiss';
+    const suffix = form.dataset.enhance === 'dismiss' ? '/dismiss' : '/undismiss';
     form.setAttribute('action', url + suffix);
   }
   for (const input of root.querySelectorAll<HTMLInputElement>('[data-role="base"]')) input.value = base;
@@ -181,22 +181,24 @@ function findingNode(sentence: HTMLElement, f: SentenceJson['findings'][number],
     else note.remove();
   }
   for (const input of li.querySelectorAll<HTMLInputElement>('input[name="fingerprint"]')) input.value = f.fingerprint;
-  const applyForm = li.querySelector<HTMLFormElement>('form.apply-form');
-  const proto = applyForm?.querySelector<HTMLButtonElement>('button.btn-suggest');
-  if (applyForm && proto) {
-    if (f.suggestions.length === 0) applyForm.remove();
+  const applyRow = li.querySelector<HTMLElement>('.apply-form');
+  const proto = applyRow?.querySelector<HTMLButtonElement>('button.btn-suggest');
+  if (applyRow && proto) {
+    if (f.suggestions.length === 0) applyRow.remove();
     else {
       proto.remove();
       f.suggestions.forEach((s, i) => {
         const b = proto.cloneNode(true) as HTMLButtonElement;
-        b.value = String(i);
+        b.setAttribute('form', `e-${sentence.dataset.index}`);
+        b.setAttribute('formaction', `${sentence.dataset.url ?? ''}/apply`);
+        b.value = `${i}:${f.fingerprint}`;
         b.textContent = s.text;
         b.dataset.text = s.text;
         b.dataset.start = String(s.start);
         b.dataset.end = String(s.end);
         b.dataset.match = f.match;
         b.setAttribute('aria-label', `Apply “${s.text}” in place of “${f.match}”`);
-        applyForm.append(b);
+        applyRow.append(b);
       });
     }
   }

@@ -187,8 +187,11 @@ export function applySuggestion(req: Request, res: Response): void {
     write(req, res, () => { throw new ConflictError(sentence.current, sentence.text); });
     return;
   }
-  const finding = findingByFingerprint(sentence, body.fingerprint);
-  const which = Number(body.suggestion ?? 0);
+  // Either `apply=<suggestion>:<fingerprint>` (a suggestion button of the editor form) or
+  // separate `fingerprint` and `suggestion` fields (API clients).
+  const applied = typeof body.apply === 'string' ? /^(\d{1,3}):([0-9a-f]{1,64})$/.exec(body.apply) : null;
+  const finding = findingByFingerprint(sentence, applied ? applied[2] : body.fingerprint);
+  const which = Number(applied ? applied[1] : body.suggestion ?? 0);
   const replacement = Number.isInteger(which) ? finding.suggestions[which] : undefined;
   if (replacement === undefined) throw new BadRequest('That suggestion does not exist for this finding.');
   const text = applyReplacement(sentence.text, finding, replacement);
