@@ -51,6 +51,8 @@ export function createCsrf(secret: string, secure: boolean): Csrf {
     getSecret: () => secret,
     getSessionIdentifier: (req) => String(req.cookies?.[CLIENT_COOKIE] ?? ''),
     cookieName: CSRF_COOKIE,
+    // 128 random bits are plenty; the token is repeated in every form of a 300-sentence page.
+    size: 16,
     cookieOptions: { sameSite: 'strict', path: '/', secure, httpOnly: true },
     getCsrfTokenFromRequest: (req) => {
       const header = req.headers['x-csrf-token'];
