@@ -32,7 +32,7 @@ export interface BenchContext {
   repoRoot: string;
   /** The build output of the repository (`dist/`). */
   distRoot: string;
-  /** Where generated data goes (`.bench/data`). */
+  /** Where generated data goes (`.bench/data` with --keep, else `.bench/run-<pid>`). */
   dataRoot: string;
   report: Report;
   /** Prints a progress line on stderr. */
@@ -48,7 +48,9 @@ export interface BenchContext {
 /** Creates the context; data is generated lazily. */
 export function createContext(options: BenchOptions, repoRoot: string, report: Report): BenchContext {
   const distRoot = join(repoRoot, 'dist');
-  const dataRoot = join(repoRoot, '.bench', 'data');
+  // --keep shares .bench/data between runs; otherwise each run has its own folder, deleted at the
+  // end, so two bench runs at the same time never delete each other's data.
+  const dataRoot = join(repoRoot, '.bench', options.keep ? 'data' : `run-${process.pid}`);
   const articleSets = new Map<number, ArticleSet>();
   const glossaries = new Map<number, GlossarySet>();
   let shipped: ShippedGlossary | undefined;

@@ -95,11 +95,12 @@ async function calibrated(
     const one = await run(1);
     if (typeof one.counts === 'string') return { tool: name, ms: NaN, runs: 0, rss: null, counts: one.counts };
     let perFile: number;
+    let ten: Awaited<ReturnType<typeof run>> | undefined;
     const learnt = perFileTermCost.get(name);
     if (learnt !== undefined) {
       perFile = learnt * terms;
     } else {
-      const ten = await run(10);
+      ten = await run(10);
       perFile = Math.max(0.01, (ten.run.ms - one.run.ms) / 9);
       perFileTermCost.set(name, perFile / terms);
     }
@@ -107,7 +108,7 @@ async function calibrated(
     if (projected > budgetMs) {
       const m = Math.min(n - 1, Math.max(10, Math.floor((budgetMs / 2 - one.run.ms) / perFile) + 1));
       ctx.log(`  ${name}: full run projected at ${fmtMs(projected)}; timing ${m} of ${n} files and scaling`);
-      const sub = await run(m);
+      const sub = ten && m === 10 ? ten : await run(m);
       const measuredPerFile = Math.max(0.01, (sub.run.ms - one.run.ms) / (m - 1));
       perFileTermCost.set(name, measuredPerFile / terms);
       const ms = one.run.ms + measuredPerFile * (n - 1);
