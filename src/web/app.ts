@@ -12,6 +12,7 @@ import type { ReviewStore } from '../store/types.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
 import { identify } from './reviewer.js';
 import { verifyFormUtf8, verifyJsonUtf8 } from './body-encoding.js';
+import { healthCheck, requestLog } from './request-log.js';
 import { importArticle, importFailed, importUpload, listArticles } from './routes/corpus.js';
 import { exportArticle, loadArticle, showArticle, showDiff } from './routes/articles.js';
 import {
@@ -47,6 +48,10 @@ export interface AppOptions {
   auth?: Auth;
   /** Behind a reverse proxy: trust one hop of X-Forwarded-* headers (client address, HTTPS). */
   trustProxy?: boolean;
+  /** Receives one JSON line per request (none by default). */
+  requestLog?: (line: string) => void;
+  /** Throws when the database does not answer; `/healthz` calls it (default: a one-row article listing). */
+  probeDatabase?: () => void;
 }
 
 /** Body size limit for forms and JSON. */
@@ -93,7 +98,10 @@ export function createApp(options: AppOptions): Express {
   app.locals.csrfField = CSRF_FIELD;
   app.locals.secureCookies = secure;
 
+  if (options.requestLog) app.use(requestLog(options.requestLog));
   app.use(securityHeaders(secure));
+  // Before cookies, sessions and logins: a health check is public and sets nothing.
+  app.get('/healthz', healthCheck(options.probeDatabase ?? (() => { options.store.listArticles({ limit: 1 }); })));
   const staticOptions = { index: false, fallthrough: true, maxAge: options.dev ? 0 : '1h' } as const;
   app.use('/assets', express.static(`${VIEWS_DIR}assets`, staticOptions));
   app.use('/client', express.static(CLIENT_DIR, { ...staticOptions, extensions: ['js'] }));

@@ -32,6 +32,8 @@ export interface ServerOptions {
    */
   accounts?: boolean;
   log?: (message: string) => void;
+  /** Receives one JSON line per request (none by default). */
+  requestLog?: (line: string) => void;
 }
 
 /** A running review server. */
@@ -69,6 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.dev !== undefined ? { dev: options.dev } : {}),
     ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+    ...(store instanceof SqliteReviewStore ? { probeDatabase: () => { store.db.prepare('SELECT 1').get(); } } : {}),
   });
   const server = createServer(app);
   server.keepAliveTimeout = 5_000;

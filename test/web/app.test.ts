@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { createApp } from '../../src/web/app.js';
 import { csrfFrom, makeApp, reviewerAgent, SEED, sentenceIndex } from './support/app.js';
 
 const ARTICLE = `/articles/${SEED}`;
@@ -364,6 +365,37 @@ describe('web app: import', () => {
       assert.equal(store.listArticles().total, before);
     });
   }
+});
+
+describe('web app: operations', () => {
+  it('answers /healthz without setting a cookie', async () => {
+    const { app } = makeApp();
+    const res = await request(app).get('/healthz').expect(200);
+    assert.deepEqual(res.body, { ok: true, db: 'ok' });
+    assert.equal(res.headers['set-cookie'], undefined);
+  });
+
+  it('answers 503 when the database does not', async () => {
+    const { store } = makeApp();
+    const app = createApp({ store, probeDatabase: () => { throw new Error('gone'); } });
+    const res = await request(app).get('/healthz').expect(503);
+    assert.deepEqual(res.body, { ok: false, db: 'error' });
+  });
+
+  it('logs one JSON line per request, without query strings or tokens', async () => {
+    const { store } = makeApp();
+    const lines: string[] = [];
+    const app = createApp({ store, secret: 's', requestLog: (l) => lines.push(l) });
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/?q=secret-search').expect(200)).text);
+    await agent.post('/reviewer').type('form').send({ _csrf: csrf, reviewer: 'Logged Lu', next: '/' }).expect(303);
+    await agent.get(ARTICLE).expect(200);
+    const entries = lines.map((l) => JSON.parse(l) as { method: string; path: string; status: number; user: string | null; ms: number });
+    assert.deepEqual(entries.map((e) => [e.method, e.path, e.status]), [['GET', '/', 200], ['POST', '/reviewer', 303], ['GET', ARTICLE, 200]]);
+    assert.equal(entries[2]!.user, 'Logged Lu');
+    assert.ok(entries.every((e) => e.ms >= 0));
+    assert.ok(!lines.join('').includes('secret-search') && !lines.join('').includes(csrf));
+  });
 });
 
 describe('web app: protection', () => {

@@ -33,6 +33,10 @@ Access: on a loopback address without accounts the app runs as one local user (n
 once an account exists (mt-review user add NAME --role admin) every page needs a login;
 any other address without accounts is refused.
 
+Output: a start-up summary, the URL, then one JSON line per request on stdout
+({time, method, path, status, ms, user}; never a query string, cookie, token or body).
+GET /healthz answers {"ok":true,"db":"ok"} without a login.
+
 Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 when the server cannot start.
 `;
 
@@ -110,6 +114,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     trustProxy: env.MT_REVIEW_TRUST_PROXY === '1',
     accounts: true,
     log: (message) => io.stderr.write(`${message}\n`),
+    requestLog: (line) => io.stdout.write(line),
   });
   io.stdout.write(`mt-review: ${describeImport(corpusName, running.importReport)}\n`);
   for (const error of running.importReport?.errors ?? []) io.stderr.write(`mt-review: ${error}\n`);
