@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import ejs from 'ejs';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import session from 'express-session';
 import { recordAuthEvent } from './audit.js';
 import { SqliteSessionStore, sessionSecret } from './session-store.js';
@@ -184,7 +185,8 @@ export function createAuth(options: AuthOptions): Auth {
     const password = typeof body.password === 'string' ? body.password : '';
     const target = safeNext(body.next);
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const keys = [`account:${username.toLowerCase()}`, `address:${address}`];
+    // IPv6 clients are counted per /56 (one customer's allocation), or rotating addresses would evade the count.
+    const keys = [`account:${username.toLowerCase()}`, `address:${address === 'unknown' ? address : ipKeyGenerator(address)}`];
 
     const wait = Math.max(...keys.map((k) => throttle.retryAfter(k)));
     if (wait > 0) {

@@ -145,6 +145,18 @@ describe('auth/login', () => {
     assert.equal(elsewhere.status, 200);
   });
 
+  it('counts IPv6 clients per /56, so rotating addresses does not evade the count', async () => {
+    const app = appWith(db, { trustProxy: true });
+    for (let i = 0; i < 5; i++) {
+      const res = await request(app).post('/login').set('X-Forwarded-For', `2001:db8:7:${i}::${i + 1}`).set('Accept', 'application/json').send({ username: `user${i}`, password: 'whatever-pw' });
+      assert.equal(res.status, 401);
+    }
+    const blocked = await request(app).post('/login').set('X-Forwarded-For', '2001:db8:7:ff::99').set('Accept', 'application/json').send({ username: 'bob', password: 'bob-secret1' });
+    assert.equal(blocked.status, 429);
+    const otherNetwork = await request(app).post('/login').set('X-Forwarded-For', '2001:db8:8::1').set('Accept', 'application/json').send({ username: 'bob', password: 'bob-secret1' });
+    assert.equal(otherNetwork.status, 200);
+  });
+
   it('a success clears the account counter (four failures, success, four more failures still allowed)', async () => {
     const app = appWith(db, { trustProxy: true });
     const tryAs = (ip: string, password: string) => request(app).post('/login').set('X-Forwarded-For', ip).set('Accept', 'application/json').send({ username: 'bob', password });
