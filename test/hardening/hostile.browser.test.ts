@@ -27,7 +27,7 @@ describe('hardening: hostile input in Chromium', function () {
 
   for (const bypassCSP of [true, false]) {
     it(`runs no injected script and shows it as text (${bypassCSP ? 'CSP bypassed: escaping alone' : 'CSP in force'})`, async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       const server: Server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

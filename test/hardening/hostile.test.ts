@@ -18,7 +18,7 @@ import { fingerprintFinding } from '../../src/core/fingerprint.js';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { openStore } from '../../src/store/index.js';
 import { csrfFrom } from './support/app.js';
-import { hostileApp, PAYLOAD } from './support/hostile.js';
+import { ADMIN, hostileApp, PAYLOAD } from './support/hostile.js';
 import { WebClient } from './support/web-client.js';
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url));
@@ -30,25 +30,33 @@ function assertInert(html: string, where: string): void {
   assert.ok(!/onerror="window/.test(html), `${where}: raw event handler from user data`);
 }
 
-/** The POST/PUT/PATCH/DELETE routes the app registers, with their parameters filled in. */
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/** The POST/PUT/PATCH/DELETE routes the app registers (nested routers included), with their parameters filled in. */
 function stateChangingRoutes(app: Express, params: Record<string, string>): { method: string; path: string }[] {
-  const stack = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
   const out: { method: string; path: string }[] = [];
-  for (const layer of stack) {
-    if (!layer.route) continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      if (['post', 'put', 'patch', 'delete'].includes(method)) {
-        out.push({ method, path: layer.route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? 'x') });
+  const walk = (stack: Layer[]): void => {
+    for (const layer of stack) {
+      if (layer.handle?.stack) walk(layer.handle.stack);
+      if (!layer.route) continue;
+      for (const method of Object.keys(layer.route.methods)) {
+        if (['post', 'put', 'patch', 'delete'].includes(method)) {
+          out.push({ method, path: layer.route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? 'x') });
+        }
       }
     }
-  }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
   return out;
 }
 
 describe('hardening: hostile input', () => {
   describe('markup in user data renders inert', () => {
     it('in article text, titles, glossary notes, reviewer names, saved text and dismissal reasons', async () => {
-      const { app, store, slug } = hostileApp();
+      const { app, store, slug } = await hostileApp();
       const agent = request.agent(app);
       const form = await agent.get('/reviewer');
       const csrf = csrfFrom(form.text);
@@ -91,7 +99,7 @@ describe('hardening: hostile input', () => {
     });
 
     it('export downloads carry markup as plain data with a safe file name', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       assert.match(slug, /^[a-z0-9-]+$/);
       for (const format of ['txt', 'md', 'json', 'patch']) {
         const res = await request(app).get(`/articles/${slug}/export.${format}`);
@@ -104,7 +112,7 @@ describe('hardening: hostile input', () => {
 
   describe('headers', () => {
     it('sends a CSP without unsafe-inline or unsafe-eval, and scripts from self only', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       for (const path of ['/', `/articles/${slug}`, '/no-such-page']) {
         const csp = String((await request(app).get(path)).headers['content-security-policy']);
         assert.ok(csp.length > 0, path);
@@ -118,8 +126,35 @@ describe('hardening: hostile input', () => {
   });
 
   describe('CSRF', () => {
+    it('with accounts: login, logout and every other state-changing route refuse a missing or wrong token, even signed in', async () => {
+      const { app, store, slug } = await hostileApp({ accounts: true });
+      const routes = stateChangingRoutes(app, { slug, n: '1' });
+      for (const known of ['/login', '/logout', '/import', `/articles/${slug}/sentences/1`]) {
+        assert.ok(routes.some((r) => r.path === known), `route ${known} not found`);
+      }
+      const admin = request.agent(app);
+      const loginPage = await admin.get('/login');
+      const token = csrfFrom(loginPage.text);
+      // Login CSRF: a forged login form is refused before the password is even checked.
+      const forged = await admin.post('/login').type('form').send({ username: ADMIN.username, password: ADMIN.password });
+      assert.equal(forged.status, 403);
+      const login = await admin.post('/login').type('form').send({ _csrf: token, ...ADMIN });
+      assert.equal(login.status, 303);
+      const before = JSON.stringify(store.getArticle(store.findArticle(slug)!.id));
+      for (const { method, path } of routes) {
+        for (const [what, extra] of [['missing token', {}], ['wrong token', { _csrf: `${token.slice(0, -4)}AAAA` }]] as const) {
+          const res = await (admin as unknown as Record<string, (p: string) => request.Test>)[method]!(path)
+            .type('form').send({ text: 'Forged.', base: '', reason: 'forged', fingerprint: 'x', ...ADMIN, ...extra });
+          assert.equal(res.status, 403, `${method.toUpperCase()} ${path} with ${what}: ${res.status}`);
+        }
+      }
+      assert.equal(JSON.stringify(store.getArticle(store.findArticle(slug)!.id)), before);
+      // Still signed in: the forged logout did nothing.
+      assert.equal((await admin.get('/').set('Accept', 'application/json')).status, 200);
+    });
+
     it('every state-changing route refuses a missing, wrong or foreign token, and changes nothing', async () => {
-      const { app, store, slug } = hostileApp();
+      const { app, store, slug } = await hostileApp();
       const routes = stateChangingRoutes(app, { slug, n: '1' });
       assert.ok(routes.length >= 7, `found only ${routes.length} state-changing routes`);
       for (const known of ['/import', `/articles/${slug}/sentences/1`, `/articles/${slug}/sentences/1/dismiss`, '/reviewer']) {
@@ -169,7 +204,7 @@ describe('hardening: hostile input', () => {
     ];
     for (const path of attempts) {
       it(`GET ${path} → 404, no file content`, async () => {
-        const { app } = hostileApp();
+        const { app } = await hostileApp();
         const res = await request(app).get(path);
         assert.ok(res.status === 404 || res.status === 400, `${path}: HTTP ${res.status}`);
         assert.doesNotMatch(res.text, /root:|"name": "mt-review"|"dependencies"/);
@@ -219,7 +254,7 @@ describe('hardening: hostile input', () => {
 
   describe('bad bodies get clear answers', () => {
     it('an oversized JSON body → 413', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       const res = await request(app).post(`/articles/${slug}/sentences/1`).set('Accept', 'application/json').set('Content-Type', 'application/json')
         .send(JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }));
       assert.equal(res.status, 413);
@@ -227,20 +262,20 @@ describe('hardening: hostile input', () => {
     });
 
     it('an oversized form body → 413', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       const res = await request(app).post(`/articles/${slug}/sentences/1`).type('form').send(`text=${'x'.repeat(2 * 1024 * 1024)}`);
       assert.equal(res.status, 413);
     });
 
     it('an oversized upload → 413', async () => {
-      const { app } = hostileApp();
+      const { app } = await hostileApp();
       const res = await request(app).post('/import').set('Accept', 'application/json').attach('file', Buffer.alloc(3 * 1024 * 1024, 'a'), 'big.txt');
       assert.equal(res.status, 413);
       assert.match(res.body.error, /too large/i);
     });
 
     it('malformed JSON → 400 with a clear message', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       const res = await request(app).post(`/articles/${slug}/sentences/1`).set('Accept', 'application/json').set('Content-Type', 'application/json').send('{"text": "unterminated');
       assert.equal(res.status, 400);
       assert.match(res.body.error, /not valid JSON/);
@@ -254,7 +289,7 @@ describe('hardening: hostile input', () => {
     ];
     for (const [what, bytes, name, message] of uploads) {
       it(`an upload of ${what} → 400 with a clear message, nothing imported`, async () => {
-        const { app, store, slug } = hostileApp();
+        const { app, store, slug } = await hostileApp();
         const agent = request.agent(app);
         const csrf = csrfFrom((await agent.get(`/articles/${slug}`)).text);
         const before = store.listArticles().total;
@@ -267,7 +302,7 @@ describe('hardening: hostile input', () => {
     }
 
     it('pasted text with NUL characters → 400', async () => {
-      const { app, slug } = hostileApp();
+      const { app, slug } = await hostileApp();
       const agent = request.agent(app);
       const csrf = csrfFrom((await agent.get(`/articles/${slug}`)).text);
       const res = await agent.post('/import').set('Accept', 'application/json').field('_csrf', csrf).field('text', 'Headline\n\n\u0000binary\n');
@@ -280,7 +315,7 @@ describe('hardening: hostile input', () => {
       ['form', 'application/x-www-form-urlencoded', (bad: Buffer) => Buffer.from(`text=Bad%20${[...bad].map((b) => `%${b.toString(16).toUpperCase()}`).join('')}%20bytes.&base=&reviewer=Ana`)],
     ] as const) {
       it(`invalid UTF-8 in a ${what} save → 400, not silently stored as U+FFFD`, async () => {
-        const { app, store, slug } = hostileApp();
+        const { app, store, slug } = await hostileApp();
         // Raw bytes over a real socket (supertest re-encodes Buffers it is given).
         const server = app.listen(0, '127.0.0.1');
         await new Promise((resolve) => server.once('listening', resolve));

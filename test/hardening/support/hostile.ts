@@ -6,6 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
+import { createAuth, type Auth } from '../../../src/auth/index.js';
+import { addUser } from '../../../src/auth/users.js';
 import { loadGlossary } from '../../../src/glossary/load.js';
 import { openStore, type OpenedStore } from '../../../src/store/index.js';
 import { createApp } from '../../../src/web/app.js';
@@ -36,10 +38,21 @@ export function hostileGlossaryFile(): string {
   return file;
 }
 
-/** An app over a fresh in-memory store with the hostile glossary and article. */
-export function hostileApp(): { app: Express; store: OpenedStore; slug: string } {
+/** The admin account of `hostileApp({ accounts: true })`. */
+export const ADMIN = { username: 'ada', password: 'ada-secret-1' };
+
+/**
+ * An app over a fresh in-memory store with the hostile glossary and article; with `accounts`, the
+ * accounts layer is mounted (login required) and one admin account exists.
+ */
+export async function hostileApp(options: { accounts?: boolean } = {}): Promise<{ app: Express; store: OpenedStore; slug: string }> {
   const store = openStore({ dbPath: ':memory:', glossary: loadGlossary(hostileGlossaryFile()) });
   const summary = store.importText(`Hostile ${PAYLOAD}`, HOSTILE_ARTICLE, PAYLOAD.slice(0, 60));
-  const app = createApp({ store, secret: 'hostile-test-secret', log: () => {} });
+  let auth: Auth | undefined;
+  if (options.accounts) {
+    await addUser(store.db, { ...ADMIN, role: 'admin', scrypt: { N: 1024, r: 8, p: 1 } });
+    auth = createAuth({ db: store.db, secure: false, trustProxy: false, localMode: false });
+  }
+  const app = createApp({ store, secret: 'hostile-test-secret', log: () => {}, ...(auth ? { auth } : {}) });
   return { app, store, slug: summary.slug };
 }
