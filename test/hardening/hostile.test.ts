@@ -99,7 +99,8 @@ describe('hardening: hostile input', () => {
     });
 
     it('export downloads carry markup as plain data with a safe file name', async () => {
-      const { app, slug } = await hostileApp();
+      const { app, store, slug } = await hostileApp();
+      store.saveRevision({ articleId: store.findArticle(slug)!.id, sentence: 2, baseRevisionId: null, text: 'The talks lasted five hours.', status: 'edited', reviewer: 'test' });
       assert.match(slug, /^[a-z0-9-]+$/);
       for (const format of ['txt', 'md', 'json', 'patch']) {
         const res = await request(app).get(`/articles/${slug}/export.${format}`);
@@ -107,6 +108,11 @@ describe('hardening: hostile input', () => {
         assert.doesNotMatch(String(res.headers['content-type']), /html/);
         assert.match(String(res.headers['content-disposition']), new RegExp(`^attachment; filename="?${slug}\\.${format}"?$`));
       }
+      // The patch names a file inside the tree it applies to: no absolute path, no "..".
+      const patch = (await request(app).get(`/articles/${slug}/export.patch`)).text;
+      const names = patch.split('\n').filter((l) => /^(---|\+\+\+) /.test(l)).map((l) => l.slice(4).split('\t')[0]!);
+      assert.ok(names.length > 0, 'the patch names its file');
+      for (const name of names) assert.ok(!name.split('/').includes('..') && !/^\/|^[a-z]\/\//.test(name.replace(/^[ab]\//, '')), name);
     });
   });
 
