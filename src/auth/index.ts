@@ -196,14 +196,17 @@ export function createAuth(options: AuthOptions): Auth {
       return renderLogin(res, 429, { next: target, username, error: message });
     }
 
+    // Count the attempt as failed before the (slow) hash check, so a burst of parallel guesses
+    // cannot all pass the limit while the first ones are still being verified.
+    for (const k of keys) throttle.fail(k);
     const user = username && password ? await verifyUser(db, username, password) : null;
     if (!user) {
-      for (const k of keys) throttle.fail(k);
       recordAuthEvent(db, { action: 'login-failed', actor: null, subject: username.slice(0, 64), detail: { address } });
       if (wantsJson(req)) return void res.status(401).json({ error: LOGIN_FAILED });
       return renderLogin(res, 401, { next: target, username, error: LOGIN_FAILED });
     }
     throttle.reset(keys[0]!);
+    throttle.forgive(keys[1]!);
     // A fresh session id on login: a session id planted before login is worthless after it.
     req.session.regenerate((err) => {
       if (err) return next(err);

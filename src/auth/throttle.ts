@@ -64,6 +64,14 @@ export class LoginThrottle {
     }
   }
 
+  /** Takes back the most recent failure counted against `key` (an attempt that turned out to succeed). */
+  forgive(key: string): void {
+    const list = this.failures.get(key);
+    if (!list) return;
+    list.pop();
+    if (list.length === 0) this.failures.delete(key);
+  }
+
   /** Forgets the failures of `key` (after a successful login). */
   reset(key: string): void {
     this.failures.delete(key);

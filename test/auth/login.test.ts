@@ -131,6 +131,23 @@ describe('auth/login', () => {
     assert.equal(other.status, 200);
   });
 
+  it('a burst of parallel guesses cannot outrun the limit', async () => {
+    const app = appWith(db, { trustProxy: true });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      request(app).post('/login').set('X-Forwarded-For', `198.51.100.${i}`).set('Accept', 'application/json').send({ username: 'alice', password: `parallel-guess-${i}` })));
+    const statuses = burst.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+    assert.equal(statuses.filter((s) => s === 429).length, 7, statuses.join(' '));
+  });
+
+  it('a correct login from an address does not count against it', async () => {
+    const app = appWith(db, { trustProxy: true });
+    const tryAs = (username: string, password: string) => request(app).post('/login').set('X-Forwarded-For', '192.0.2.77').set('Accept', 'application/json').send({ username, password });
+    for (let i = 0; i < 6; i++) assert.equal((await tryAs('bob', 'bob-secret1')).status, 200);
+    for (let i = 0; i < 4; i++) assert.equal((await tryAs('nobody', 'wrong-pass')).status, 401);
+    assert.equal((await tryAs('bob', 'bob-secret1')).status, 200);
+  });
+
   it('slows down guessing per address across accounts', async () => {
     const app = appWith(db, { trustProxy: true });
     for (let i = 0; i < 5; i++) {

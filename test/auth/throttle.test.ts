@@ -46,6 +46,17 @@ describe('auth/throttle', () => {
     assert.equal(throttle.retryAfter('k'), 0);
   });
 
+  it('forgive takes back only the latest failure', () => {
+    const { throttle } = make();
+    for (let i = 0; i < 5; i++) throttle.fail('k');
+    throttle.forgive('k');
+    assert.equal(throttle.retryAfter('k'), 0);
+    throttle.fail('k');
+    assert.ok(throttle.retryAfter('k') > 0);
+    throttle.forgive('nothing-here');
+    assert.equal(throttle.retryAfter('nothing-here'), 0);
+  });
+
   it('bounds the number of keys it remembers', () => {
     const throttle = new LoginThrottle({ limit: 1, maxKeys: 3 });
     for (const k of ['a', 'b', 'c', 'd']) throttle.fail(k);
