@@ -3,39 +3,33 @@
  *
  * Browser tests run when /usr/bin/chromium exists. Where it does not, they are skipped with a loud
  * message, unless MT_REVIEW_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails.
+ *
+ * Every launch gets a fresh, empty profile: Playwright creates a new temporary directory
+ * (`playwright_chromiumdev_profile-*`), passes it as `--user-data-dir`, and removes it on close.
+ * It refuses a `--user-data-dir` in `args` (that is what `launchPersistentContext` is for), so the
+ * flag is not repeated here.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Starts headless Chromium with a fresh profile; `close()` removes the profile. */
+/** The flags every browser test starts Chromium with (no network, no background services). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts headless Chromium with a fresh temporary profile. */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'mt-review-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-    ],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return { browser, close: () => browser.close() };
 }
 
 /**
