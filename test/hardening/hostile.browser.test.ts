@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { requireBrowser } from '../support/browser.js';
-import { launchChromium } from '../web/support/chromium.js';
+import { launchBrowser, requireBrowser } from '../support/browser.js';
 import { hostileApp, PAYLOAD } from './support/hostile.js';
 
 describe('hardening: hostile input in Chromium', function () {
@@ -19,7 +18,7 @@ describe('hardening: hostile input in Chromium', function () {
 
   before(async function () {
     requireBrowser(this);
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {
     await closeBrowser?.();
