@@ -85,6 +85,11 @@ async function session(base: string): Promise<{ cookie: string; token: string }>
   return { cookie: [...cookies, 'mt-review.reviewer=bench'].join('; '), token };
 }
 
+/** autocannon's latencies have a resolution of 1 ms: 0 means "under a millisecond". */
+function fmtLatency(ms: number): string {
+  return ms < 1 ? '< 1 ms' : fmtMs(ms);
+}
+
 /** Runs the web section and adds its table. */
 export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined> {
   const app = await ctx.importBuilt('web/app.js');
@@ -147,7 +152,7 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
   for (const r of results) {
     const baseline = results.find((b) => b.connections === r.connections && b.name.startsWith(r.name.startsWith('save') ? 'bare Express POST' : 'bare Express GET'))!;
     table.rows.push([
-      r.name, String(r.connections), fmtInt(r.rps), r.requests ? fmtMs(r.p50) : 'n/a (no answer in time)', r.requests ? fmtMs(r.p99) : 'n/a',
+      r.name, String(r.connections), fmtInt(r.rps), r.requests ? fmtLatency(r.p50) : 'n/a (no answer in time)', r.requests ? fmtLatency(r.p99) : 'n/a',
       r.name.startsWith('bare') ? '×1 (baseline)' : `${fmtRatio(r.rps / baseline.rps)} (${((100 * r.rps) / baseline.rps).toFixed(1)}%)`,
       `${fmtInt(r.non2xx)} / ${fmtInt(r.errors)}`,
     ]);
