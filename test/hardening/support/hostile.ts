@@ -2,9 +2,9 @@
  * Hostile fixtures shared by the HTTP and browser tests: a script payload, an article and a
  * glossary (shipped YAML format, in a temporary folder) that carry it everywhere it can go.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Express } from 'express';
 import { createAuth, type Auth } from '../../../src/auth/index.js';
 import { addUser } from '../../../src/auth/users.js';
@@ -46,7 +46,10 @@ export const ADMIN = { username: 'ada', password: 'ada-secret-1' };
  * accounts layer is mounted (login required) and one admin account exists.
  */
 export async function hostileApp(options: { accounts?: boolean } = {}): Promise<{ app: Express; store: OpenedStore; slug: string }> {
-  const store = openStore({ dbPath: ':memory:', glossary: loadGlossary(hostileGlossaryFile()) });
+  const file = hostileGlossaryFile();
+  const glossary = loadGlossary(file);
+  rmSync(dirname(file), { recursive: true, force: true });
+  const store = openStore({ dbPath: ':memory:', glossary });
   const summary = store.importText(`Hostile ${PAYLOAD}`, HOSTILE_ARTICLE, PAYLOAD.slice(0, 60));
   let auth: Auth | undefined;
   if (options.accounts) {
