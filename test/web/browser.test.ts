@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { requireBrowser } from '../support/browser.js';
-import { launchChromium } from './support/chromium.js';
+import { launchBrowser as launchChromium } from '../support/browser.js';
 import { CORPUS, ROOT, SEED } from './support/app.js';
 
 const WHITE = 'White is a close ally of Russia';
