@@ -26,7 +26,7 @@ export const forbiddenTerm: CheckDefinition = {
       const findings: SentenceFinding[] = [];
       for (const sentence of doc.segmentation.sentences) {
         for (const m of glossary.match(sentence.text, doc.text)) {
-          const suggestions = [m.replacement, ...m.entry.preferred.filter((p) => p !== m.replacement)];
+          const suggestions = [m.replacement, ...(m.term.alternatives ?? []).filter((p) => p !== m.replacement)];
           const finding: SentenceFinding = {
             check: 'forbidden-term',
             ruleId: `forbidden-term/${m.entry.id}`,

@@ -167,6 +167,12 @@ export interface GlossaryTerm {
   caseSensitive: boolean;
   /** Also match the regular plural of the last word (default true). */
   plural?: boolean;
+  /**
+   * Further renderings to offer after `replacement`: the entry's declared `preferred` list when
+   * this term uses one of them, none when the term has a rendering of its own ("White President"
+   * → only "Belarusian president", never the other terms' renderings).
+   */
+  alternatives?: string[];
 }
 
 /** Where something was declared: 1-based line and column in a file. */

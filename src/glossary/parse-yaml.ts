@@ -121,12 +121,17 @@ export function parseGlossaryYaml(file: string, text: string): ParsedEntry[] {
       if (use !== undefined && use.trim() === '') fail(`the replacement of "${text}" in ${where} is empty`, t as Node);
       pending.push({ text, ...(use !== undefined ? { use } : {}), caseSensitive, plural, node: textNode });
     }
-    if (preferred.length === 0) preferred = [...new Set(pending.flatMap((p) => (p.use !== undefined ? [p.use] : [])))];
+    const declared = preferred.length > 0;
+    if (!declared) preferred = [...new Set(pending.flatMap((p) => (p.use !== undefined ? [p.use] : [])))];
     const terms: GlossaryTerm[] = pending.map((p) => {
       const replacement = p.use ?? preferred[0];
       if (replacement === undefined) return fail(`term "${p.text}" of ${where} has no replacement: give it one ("${p.text}: …") or give the entry "preferred"`, p.node);
       const term: GlossaryTerm = { text: p.text, replacement, caseSensitive: p.caseSensitive };
       if (!p.plural) term.plural = false;
+      // Only a declared preferred list is a set of interchangeable renderings; a derived one is
+      // just the other terms' replacements, which do not fit this match.
+      const alternatives = declared && preferred.includes(replacement) ? preferred.filter((x) => x !== replacement) : [];
+      if (alternatives.length > 0) term.alternatives = alternatives;
       return term;
     });
 

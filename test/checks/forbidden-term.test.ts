@@ -139,6 +139,19 @@ describe('forbidden-term', () => {
     assert.deepEqual(f!.suggestions, ['novel coronavirus', 'COVID-19']);
   });
 
+  it('offers only the rendering of its own to a term that has one, never other terms\' renderings', () => {
+    const cases: Array<[string, string[]]> = [
+      ['It was his first trip after the election of the White President.', ['Belarusian president']],
+      ['The Russian side has stated that it supports dialogue.', ['Russia']],
+      ['Lukashenko said White is a close ally of Russia.', ['Belarus', 'Belarusian']],
+    ];
+    for (const [text, suggestions] of cases) {
+      const found = run(text);
+      assert.equal(found.length, 1, text);
+      assert.deepEqual(found[0]!.suggestions, suggestions, text);
+    }
+  });
+
   it('gives nothing for empty input and the same findings twice', () => {
     assert.deepEqual(run(''), []);
     const text = 'White is a close ally of Russia, Lukashenko said. The new crown epidemic spread.';

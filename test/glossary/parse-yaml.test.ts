@@ -23,9 +23,9 @@ describe('parseGlossaryYaml', () => {
   examples: {flag: White President, pass: [a, b]}
 `);
     assert.deepEqual(e!.terms, [
-      { text: 'White President', replacement: 'Belarusian president', caseSensitive: true },
+      { text: 'White President', replacement: 'Belarusian president', caseSensitive: true, alternatives: ['Belarus'] },
       { text: 'White side', replacement: 'Belarusian side', caseSensitive: true },
-      { text: 'White', replacement: 'Belarus', caseSensitive: false, plural: false },
+      { text: 'White', replacement: 'Belarus', caseSensitive: false, plural: false, alternatives: ['Belarusian president'] },
     ]);
     assert.deepEqual([e!.fix, e!.severity, e!.category, e!.note, e!.exceptions, e!.context, e!.examples], [false, 'warning', 'style', 'why', ['White House'], ['Minsk'], { flag: ['White President'], pass: ['a', 'b'] }]);
     assert.deepEqual(e!.source, { file: 'g.yaml', line: 2, column: 3 });
