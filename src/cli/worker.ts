@@ -1,16 +1,16 @@
 /**
- * Worker-thread entry for `mt-review check --jobs`: loads and compiles the glossary once, then
+ * Worker-thread entry for `mt-review check --jobs`: compiles the glossary it is handed once, then
  * checks the files the pool sends, one message per file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createChecker } from '../core/checker.js';
-import type { CheckOptions } from '../core/types.js';
-import { loadGlossary } from '../glossary/load.js';
+import type { CheckOptions, Glossary } from '../core/types.js';
 import { checkFileTask, type FileTask } from './report.js';
 
 /** What a worker needs to build its checker. */
 export interface WorkerInit {
-  glossaryPath: string;
+  /** The glossary the main thread already loaded and validated (plain data, cloned once per worker). */
+  glossary: Glossary;
   options: CheckOptions;
   maxFileSize: number;
 }
@@ -25,7 +25,7 @@ async function start(init: WorkerInit): Promise<void> {
   const port = parentPort!;
   let checker;
   try {
-    checker = createChecker(await loadGlossary(init.glossaryPath), init.options);
+    checker = createChecker(init.glossary, init.options);
   } catch (err) {
     const msg: WorkerMessage = { type: 'fatal', message: err instanceof Error ? String(err) : String(err) };
     if (err instanceof Error && err.stack) msg.stack = err.stack;

@@ -3,8 +3,9 @@
  * The only part of the glossary code that touches the file system.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MtReviewError, type Glossary } from '../core/types.js';
 import { buildGlossary, glossaryFormat, type GlossarySource } from './build.js';
 
@@ -17,8 +18,57 @@ function read(file: string): string {
   }
 }
 
+/** Options of `loadGlossary`. */
+export interface LoadGlossaryOptions {
+  /**
+   * A folder where the validated glossary is kept, keyed by the files' names and contents and by
+   * the glossary code: an unchanged glossary is then read back instead of parsed and validated
+   * again (its examples already passed). Absent: no cache.
+   */
+  cacheDir?: string;
+}
+
+/** SHA-256 in hex. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Size and time of every compiled glossary module, so a rebuilt loader never trusts an old cache. */
+function codeStamp(): string {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  try {
+    return readdirSync(dir).filter((n) => n.endsWith('.js')).sort().map((n) => {
+      const st = statSync(join(dir, n));
+      return `${n}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+    }).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Reads a cached glossary, or undefined when there is none (or it cannot be read). */
+function readCached(file: string): Glossary | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Glossary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache file atomically; the cache is an optimisation, so failures are ignored. */
+function writeCached(file: string, glossary: Glossary): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(glossary));
+    renameSync(tmp, file);
+  } catch {
+    // an unwritable cache only costs the next run the validation
+  }
+}
+
 /** Loads every glossary file of a directory (YAML or TSV, sorted by name), or one YAML or TSV file. */
-export function loadGlossary(path: string): Glossary {
+export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): Glossary {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -37,5 +87,12 @@ export function loadGlossary(path: string): Glossary {
     if (!glossaryFormat(path)) throw new MtReviewError('glossary', 'not a glossary file (expected .yaml, .yml or .tsv)', { file: path });
     sources.push({ file: path, text: read(path) });
   }
-  return buildGlossary(sources, (canonical) => createHash('sha256').update(canonical).digest('hex'));
+  if (!options.cacheDir) return buildGlossary(sources, sha256);
+  const key = sha256(JSON.stringify([codeStamp(), sources.map((s) => [s.file, s.text])]));
+  const file = join(options.cacheDir, `glossary-${key}.json`);
+  const cached = readCached(file);
+  if (cached) return cached;
+  const glossary = buildGlossary(sources, sha256);
+  writeCached(file, glossary);
+  return glossary;
 }

@@ -462,14 +462,18 @@ describe('mt-review check', () => {
       assert.match(two.stderr, /mt-review: bad\.txt: binary file/);
     });
 
-    it('workers and cache together: the second run checks nothing', async () => {
+    it('workers and cache together: the second run checks nothing and starts no worker', async () => {
       for (let i = 0; i < 10; i++) file(`f${i}.txt`, `Item ${i}: the new crown epidemic.`);
       const args = ['check', ...G, '--jobs', '2', '--cache', '--debug', '-f', 'json', '.'];
       const first = await runCli(args, { cwd: tmp.dir });
       const second = await runCli(args, { cwd: tmp.dir });
       assert.match(first.stderr, /checked=10 cached=0 workers=2/);
-      assert.match(second.stderr, /checked=0 cached=10 workers=2/);
+      assert.match(second.stderr, /checked=0 cached=10 workers=0/);
       assert.equal(second.stdout, first.stdout);
+      for (let i = 0; i < 9; i++) file(`f${i}.txt`, `Item ${i}: the new crown vaccine.`);
+      const third = await runCli(args, { cwd: tmp.dir });
+      assert.match(third.stderr, /checked=9 cached=1 workers=2/);
+      assert.equal(json(third.stdout).files.length, 10);
     });
   });
 

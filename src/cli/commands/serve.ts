@@ -3,7 +3,7 @@
  * 127.0.0.1:3000 unless told otherwise, and shuts down gracefully on SIGTERM/SIGINT.
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MtReviewError } from '../../core/types.js';
@@ -100,7 +100,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!corpusExists && explicitCorpus) throw new MtReviewError('usage', `corpus folder not found: ${corpusDir}`);
   const localGlossary = resolve(io.cwd, 'glossary');
   const glossaryPath = values.glossary !== undefined ? resolve(io.cwd, values.glossary) : existsSync(localGlossary) ? localGlossary : SHIPPED_GLOSSARY;
-  const glossary = loadGlossary(glossaryPath);
+  // The validated glossary is cached beside the database, so a restart with an unchanged glossary
+  // skips parsing and re-running its examples.
+  const glossary = loadGlossary(glossaryPath, dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') });
   prepareDatabaseFolder(dbPath);
 
   const running = await startServer({
