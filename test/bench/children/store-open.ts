@@ -3,13 +3,15 @@
  * review database and import the corpus folder — timed, with the import report as JSON.
  * Usage: node store-open.js <db> <glossary> <corpus> [sample-slugs]
  */
+import { dirname, join } from 'node:path';
 import { loadGlossary } from '../../../src/glossary/load.js';
 import { openStore } from '../../../src/store/index.js';
 
 const [dbPath, glossaryPath, corpusDir, sample] = process.argv.slice(2);
 if (!dbPath || !glossaryPath || !corpusDir) throw new Error('usage: store-open.js <db> <glossary> <corpus> [sample-slugs]');
 const t0 = performance.now();
-const glossary = loadGlossary(glossaryPath);
+// As `mt-review serve` does: the validated glossary is cached beside the database.
+const glossary = loadGlossary(glossaryPath, { cacheDir: join(dirname(dbPath), 'glossary-cache') });
 const t1 = performance.now();
 const store = openStore({ dbPath, glossary, corpusDir });
 const t2 = performance.now();
