@@ -36,23 +36,27 @@ export class ResultCache {
     private readonly file: string,
     private readonly config: string,
     private readonly entries: Map<string, CacheEntry>,
+    /** Whether the entries differ from the file (a new or invalidated cache always does). */
+    private dirty: boolean,
   ) {}
 
   /** Opens the cache in `folder`; a missing, unreadable or corrupt cache file is an empty cache. */
   static async open(folder: string, config: string): Promise<ResultCache> {
     const file = path.join(folder, CACHE_FILE);
     const entries = new Map<string, CacheEntry>();
+    let usable = false;
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as CacheData;
       if (data.version === 1 && data.config === config && data.entries && typeof data.entries === 'object') {
         for (const [k, v] of Object.entries(data.entries)) {
           if (v && typeof v.hash === 'string' && v.report && Array.isArray(v.report.findings)) entries.set(k, v);
         }
+        usable = true;
       }
     } catch {
       // No usable cache: every file is checked and the cache is rewritten.
     }
-    return new ResultCache(file, config, entries);
+    return new ResultCache(file, config, entries, !usable);
   }
 
   /** The content hash last recorded for `absPath`, if any. */
@@ -70,19 +74,22 @@ export class ResultCache {
   /** Records the report for `absPath` at content `hash`. */
   set(absPath: string, hash: string, report: FileReport): void {
     this.entries.set(absPath, { hash, report });
+    this.dirty = true;
   }
 
   /** Forgets `absPath` (it could not be read). */
   delete(absPath: string): void {
-    this.entries.delete(absPath);
+    if (this.entries.delete(absPath)) this.dirty = true;
   }
 
-  /** Writes the cache atomically, creating its folder. */
+  /** Writes the cache atomically, creating its folder; an unchanged cache is not rewritten. */
   async save(): Promise<void> {
+    if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const data: CacheData = { version: 1, config: this.config, entries: Object.fromEntries(this.entries) };
     const tmp = `${this.file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(data), 'utf8');
     await rename(tmp, this.file);
+    this.dirty = false;
   }
 }

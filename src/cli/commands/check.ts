@@ -26,6 +26,9 @@ import type { CliIO } from '../io.js';
 import { runInPool } from '../pool.js';
 import { checkSequentially, hashContent, loadFileTask, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
 
+/** Files read at once when answering unchanged files from the cache. */
+const CACHE_READ_BATCH = 64;
+
 /** Where the package's own files are, relative to this module in `dist/src/cli/commands/`. */
 const PACKAGE_ROOT = new URL('../../../../', import.meta.url);
 
@@ -395,16 +398,17 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       };
       // Unchanged files are answered from the cache here, so no worker starts and no glossary is
       // compiled for them: a re-check of an unchanged archive only reads and hashes.
-      const pending: FileTask[] = [];
-      for (const task of tasks) {
-        if (task.knownHash === undefined) {
-          pending.push(task);
-          continue;
+      // Files are read a batch at a time, so the disk is never waited for one file after another.
+      const pending: FileTask[] = tasks.filter((t) => t.knownHash === undefined);
+      const known = tasks.filter((t) => t.knownHash !== undefined);
+      for (let i = 0; i < known.length; i += CACHE_READ_BATCH) {
+        const batch = await Promise.all(known.slice(i, i + CACHE_READ_BATCH).map((t) => loadFileTask(t, flags.maxFileSize)));
+        for (const loaded of batch) {
+          if (!('error' in loaded) && loaded.hash === loaded.task.knownHash) onOutcome({ index: loaded.task.index, kind: 'cached', hash: loaded.hash });
+          else pending.push(loaded.task);
         }
-        const loaded = await loadFileTask(task, flags.maxFileSize);
-        if (!('error' in loaded) && loaded.hash === task.knownHash) onOutcome({ index: task.index, kind: 'cached', hash: loaded.hash });
-        else pending.push(task);
       }
+      pending.sort((a, b) => a.index - b.index);
       if (pending.length > POOL_THRESHOLD && flags.jobs > 1) {
         stats.workers = Math.min(flags.jobs, pending.length);
         await runInPool({ glossary, options: flags.options, maxFileSize: flags.maxFileSize }, pending, flags.jobs, onOutcome);
