@@ -17,6 +17,7 @@ import { createChecker, selectChecks, type Checker } from '../../core/checker.js
 import { decodeUtf8 } from '../../core/decode.js';
 import { MtReviewError, SEVERITIES, type CheckOptions, type Glossary, type Severity } from '../../core/types.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { resolveGlossaryPath } from '../glossary-path.js';
 import { applyBaseline, baselinePath, buildBaseline, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js';
 import { fixText } from '../fix.js';
@@ -205,22 +206,6 @@ function parseFlags(args: string[]): CheckFlags {
     debug: v.debug ?? false,
     help: v.help ?? false,
   };
-}
-
-/** The glossary path: the flag, else `./glossary` in the working directory, else the shipped one. */
-function resolveGlossaryPath(flag: string | undefined, cwd: string): string {
-  if (flag !== undefined) {
-    const p = path.resolve(cwd, flag);
-    if (!existsSync(p)) throw new MtReviewError('glossary', 'no such file or directory', { file: flag });
-    return p;
-  }
-  const local = path.resolve(cwd, 'glossary');
-  try {
-    if (statSync(local).isDirectory()) return local;
-  } catch {
-    // no ./glossary: fall through to the shipped glossary
-  }
-  return fileURLToPath(new URL('glossary/', PACKAGE_ROOT));
 }
 
 let cachedVersion: string | undefined;

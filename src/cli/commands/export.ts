@@ -3,19 +3,17 @@
  * Markdown, JSON or a unified patch of its corpus file.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadGlossary } from '../../glossary/load.js';
+import { resolveGlossaryPath } from '../glossary-path.js';
 import { MtReviewError, type Glossary } from '../../core/types.js';
 import { openReadOnlyStore } from '../../store/index.js';
 import type { ExportFormat } from '../../store/types.js';
 import type { CliIO } from '../io.js';
 
 const FORMATS: readonly ExportFormat[] = ['txt', 'md', 'json', 'patch'];
-
-const PACKAGE_ROOT = new URL('../../../../', import.meta.url);
 
 /** The full `mt-review export --help` text. */
 export const HELP = `Usage: mt-review export <article> [options]
@@ -88,10 +86,7 @@ export function parseExportArgs(args: string[]): ExportFlags {
 /** The glossary for json findings: the flag, else `./glossary`, else the shipped one; other formats need none. */
 function glossaryFor(flags: ExportFlags, cwd: string): Glossary {
   if (flags.format !== 'json') return { entries: [], files: [], hash: '' };
-  if (flags.glossary !== undefined) return loadGlossary(path.resolve(cwd, flags.glossary));
-  const local = path.resolve(cwd, 'glossary');
-  if (existsSync(local) && statSync(local).isDirectory()) return loadGlossary(local);
-  return loadGlossary(fileURLToPath(new URL('glossary/', PACKAGE_ROOT)));
+  return loadGlossary(resolveGlossaryPath(flags.glossary, cwd));
 }
 
 /** Writes `text` to `file` through a temporary file in the same folder and a rename, so readers never see half a file. */

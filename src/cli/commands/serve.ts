@@ -4,10 +4,10 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MtReviewError } from '../../core/types.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { resolveGlossaryPath } from '../glossary-path.js';
 import { DEFAULT_DB_PATH } from '../../store/index.js';
 import { describeImport, startServer } from '../../web/server.js';
 import type { CliIO } from '../io.js';
@@ -41,7 +41,6 @@ Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 when the server cannot 
 `;
 
 /** The glossary shipped with mt-review (`<package>/glossary`). */
-const SHIPPED_GLOSSARY = fileURLToPath(new URL('../../../../glossary/', import.meta.url));
 
 /** Parses a port number (0–65535). */
 function parsePort(value: string): number {
@@ -98,8 +97,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const explicitCorpus = corpusName !== 'corpus';
   const corpusExists = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
   if (!corpusExists && explicitCorpus) throw new MtReviewError('usage', `corpus folder not found: ${corpusDir}`);
-  const localGlossary = resolve(io.cwd, 'glossary');
-  const glossaryPath = values.glossary !== undefined ? resolve(io.cwd, values.glossary) : existsSync(localGlossary) ? localGlossary : SHIPPED_GLOSSARY;
+  const glossaryPath = resolveGlossaryPath(values.glossary, io.cwd);
   // The validated glossary is cached beside the database, so a restart with an unchanged glossary
   // skips parsing and re-running its examples.
   const glossary = loadGlossary(glossaryPath, dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') });
