@@ -92,20 +92,7 @@ export function exportMarkdown(input: ExportInput): string {
 /** The JSON export's document shape. */
 export interface ExportJson {
   article: ExportInput['article'];
-  sentences: Array<{
-    index: number;
-    paragraph: number;
-    kind: 'headline' | 'body';
-    mt: string;
-    corrected: string;
-    status: ExportSentence['status'];
-    reviewer: string | null;
-    time: string | null;
-    patch: string | null;
-    needsAttention: boolean;
-    conflict: boolean;
-    findings: Finding[];
-  }>;
+  sentences: ExportSentence[];
 }
 
 /** The article and every sentence's MT, rendering, review state, patch and open findings, as JSON. */

@@ -3,36 +3,11 @@
  * (`fetch` with `Accept: application/json` to the same routes the forms post to), a live diff
  * preview while typing, and conflict display. Every node is built with textContent, never innerHTML.
  */
+import type { SentenceModel } from '../present.js';
 import { diffWords, type ClientChange } from './word-diff.js';
 
-/** The sentence shape the server's JSON answers carry (see src/web/present.ts). */
-interface SentenceJson {
-  index: number;
-  number: number;
-  kind: 'headline' | 'body';
-  status: 'open' | 'edited' | 'approved';
-  mtText: string;
-  text: string;
-  revisionId: number | null;
-  reviewer: string | null;
-  savedAt: string | null;
-  needsAttention: boolean;
-  conflict: boolean;
-  runs: { text: string; marks: string[]; titles: string[] }[];
-  diff: ClientChange[];
-  findings: {
-    cssClass: string;
-    severity: string;
-    category: string;
-    ruleId: string;
-    message: string;
-    note: string | null;
-    match: string;
-    suggestions: { text: string; start: number; end: number }[];
-    fingerprint: string;
-  }[];
-  dismissed: { id: number; ruleId: string; match: string; reason: string; reviewer: string }[];
-}
+/** The sentence shape the server's JSON answers carry: the server's own model (a type-only import, erased from the script). */
+type SentenceJson = SentenceModel;
 
 /** A JSON answer of a sentence action. */
 interface ActionJson {
