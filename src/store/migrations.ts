@@ -143,6 +143,31 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX articles_file_state ON articles(corpus_name, path, file_size, file_mtime_ms, mt_hash, had_bom)');
     },
   },
+  {
+    name: 'admin actions: archived articles (hidden, never deleted) and glossary versions edited in the app',
+    up(db) {
+      db.exec(`
+        ALTER TABLE articles ADD COLUMN archived_at TEXT;
+        ALTER TABLE articles ADD COLUMN archived_by TEXT;
+
+        -- every glossary text the app has used; the newest row is in force (nothing is deleted)
+        CREATE TABLE glossary_versions (
+          id          INTEGER PRIMARY KEY,
+          -- 'file': read from the glossary file or folder at start-up; 'app': edited by an admin
+          origin      TEXT NOT NULL CHECK (origin IN ('file', 'app')),
+          -- the glossary's files as a JSON object {file name: text}, the same shape \`buildGlossary\` reads
+          files_json  TEXT NOT NULL,
+          source_hash TEXT NOT NULL,
+          -- hash of the file or folder it came from, or that an app edit was based on
+          file_hash   TEXT,
+          entries     INTEGER NOT NULL,
+          created_by  TEXT NOT NULL,
+          created_at  TEXT NOT NULL,
+          comment     TEXT
+        );
+      `);
+    },
+  },
 ];
 
 /** Runs the migrations the database has not seen yet, each in its own transaction; returns the new version. */

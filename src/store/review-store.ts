@@ -169,8 +169,9 @@ export interface SqliteReviewStoreOptions {
 
 /** `ReviewStore` over an open, migrated better-sqlite3 database. */
 export class SqliteReviewStore implements ReviewStore {
-  private readonly checker: Checker;
-  private readonly cacheSalt: string;
+  private checker!: Checker;
+  private cacheSalt!: string;
+  private readonly checkOptions: CheckOptions | undefined;
   /** `articleId:version` pairs whose stored sentences match the current segmenter. */
   private readonly segmentationChecked = new Set<string>();
 
@@ -179,13 +180,18 @@ export class SqliteReviewStore implements ReviewStore {
     readonly db: Database.Database,
     options: SqliteReviewStoreOptions,
   ) {
-    this.checker = createChecker(options.glossary, options.checkOptions);
-    this.cacheSalt = JSON.stringify([
-      FINDINGS_CACHE_VERSION,
-      options.glossary.hash,
-      this.checker.checks.map((c) => c.id),
-      options.checkOptions ?? {},
-    ]);
+    this.checkOptions = options.checkOptions;
+    this.setGlossary(options.glossary);
+  }
+
+  /**
+   * Switches the glossary findings are computed with (an admin's glossary edit). Cached findings
+   * are keyed by the glossary's hash, so every article is re-checked lazily when next read.
+   */
+  setGlossary(glossary: Glossary): void {
+    const checker = createChecker(glossary, this.checkOptions);
+    this.checker = checker;
+    this.cacheSalt = JSON.stringify([FINDINGS_CACHE_VERSION, glossary.hash, checker.checks.map((c) => c.id), this.checkOptions ?? {}]);
   }
 
   // ---------------------------------------------------------------- import

@@ -2,7 +2,7 @@
  * The review store's contract: what the web app, the CLI's `export` and `check --corrected`, and
  * the accounts layer may ask of storage. Implemented over SQLite (better-sqlite3) in this folder.
  */
-import type { Finding, Segmentation } from '../core/types.js';
+import type { Finding, Glossary, Segmentation } from '../core/types.js';
 
 /** A reviewer's saved rendering of one sentence. Revisions are never deleted, only superseded. */
 export interface Revision {
@@ -151,6 +151,8 @@ export interface ReviewStore {
   undismiss(dismissalId: number, reviewer: string): void;
   /** The article's text in `format`, built by applying the stored patches. */
   exportArticle(id: number, format: ExportFormat): string;
+  /** Switches the glossary findings are computed with; cached findings of the old one are ignored. */
+  setGlossary(glossary: Glossary): void;
   /** Closes the database cleanly. */
   close(): void;
 }

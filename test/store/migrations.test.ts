@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/index.js';
 import { MIGRATIONS, migrate, type Migration } from '../../src/store/migrations.js';
 import { cleanup, NO_GLOSSARY, tempDir } from './support.js';
 
-const TABLES = ['articles', 'dismissals', 'events', 'mt_versions', 'revisions', 'sentences', 'sessions', 'users'];
+const TABLES = ['articles', 'dismissals', 'events', 'glossary_versions', 'mt_versions', 'revisions', 'sentences', 'sessions', 'users'];
 
 /** The names of the user tables of a database. */
 function tables(db: Database.Database): string[] {
