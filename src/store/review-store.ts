@@ -57,6 +57,8 @@ export interface ArticleRow {
   updated_at: string;
   findings_key: string | null;
   findings_json: string | null;
+  archived_at: string | null;
+  archived_by: string | null;
 }
 
 /** A row of `sentences`. */
@@ -174,6 +176,11 @@ export class SqliteReviewStore implements ReviewStore {
   private readonly checkOptions: CheckOptions | undefined;
   /** `articleId:version` pairs whose stored sentences match the current segmenter. */
   private readonly segmentationChecked = new Set<string>();
+  /**
+   * Corpus-page rows by article id, valid while the article's version, last change and the
+   * glossary are the same (every write bumps `updated_at`): a page of 50 rows then costs one query.
+   */
+  private readonly summaries = new Map<number, { key: string; summary: ArticleSummary }>();
 
   constructor(
     /** The open database; closed by `close()`. */
@@ -192,6 +199,7 @@ export class SqliteReviewStore implements ReviewStore {
     const checker = createChecker(glossary, this.checkOptions);
     this.checker = checker;
     this.cacheSalt = JSON.stringify([FINDINGS_CACHE_VERSION, glossary.hash, checker.checks.map((c) => c.id), this.checkOptions ?? {}]);
+    this.summaries.clear();
   }
 
   // ---------------------------------------------------------------- import
@@ -381,19 +389,25 @@ export class SqliteReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- reading
 
-  /** Corpus page rows, filtered by a case-insensitive title search, paged (default 50, at most 500). */
-  listArticles(query: { q?: string; offset?: number; limit?: number } = {}): { total: number; items: ArticleSummary[] } {
+  /**
+   * Corpus page rows, filtered by a case-insensitive title search, paged (default 50, at most 500).
+   * Archived articles are left out, or (`archived: true`) are the only ones listed.
+   */
+  listArticles(query: { q?: string; offset?: number; limit?: number; archived?: boolean } = {}): { total: number; items: ArticleSummary[] } {
     const q = query.q?.trim() ?? '';
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const where = q ? "WHERE title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\'" : '';
+    const conditions = [query.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    if (q) conditions.push("(title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\')");
+    const where = `WHERE ${conditions.join(' AND ')}`;
     const params = q ? [like, like] : [];
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n;
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 0), 500);
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+    // Only the columns a cached summary is validated with; the full row is read on a miss.
     const rows = this.db
-      .prepare(`SELECT * FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as ArticleRow[];
-    return { total, items: rows.map((r) => this.summaryOf(r)) };
+      .prepare(`SELECT id, version, updated_at, archived_at FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Pick<ArticleRow, 'id' | 'version' | 'updated_at' | 'archived_at'>[];
+    return { total, items: rows.map((r) => this.cachedSummary(r) ?? this.summaryOf(this.articleRow(r.id)!)) };
   }
 
   /** Looks an article up by slug. */
@@ -494,6 +508,7 @@ export class SqliteReviewStore implements ReviewStore {
             )
             .run(article.id, row.slot, row.idx, d.fingerprint, d.ruleId, d.match, d.reason, reviewer, at).lastInsertRowid,
         );
+        this.touch(article.id, at);
         this.event(reviewer, 'dismiss', article.id, row.idx, { dismissal: id, fingerprint: d.fingerprint, ruleId: d.ruleId });
         return toDismissal(this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(id) as DismissalRow, row.idx);
       })
@@ -508,8 +523,49 @@ export class SqliteReviewStore implements ReviewStore {
         const d = this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(dismissalId) as DismissalRow | undefined;
         if (!d) throw new MtReviewError('input', `no dismissal ${dismissalId}`);
         if (d.undone_at) return;
-        this.db.prepare('UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(now(), by, dismissalId);
+        const at = now();
+        this.db.prepare('UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, dismissalId);
+        this.touch(d.article_id, at);
         this.event(by, 'undismiss', d.article_id, d.sentence, { dismissal: dismissalId });
+      })
+      .immediate();
+  }
+
+  /**
+   * Archives an article: it leaves the corpus page and the default exports, and keeps every MT
+   * version, revision and dismissal (nothing is deleted). Archiving an archived article changes nothing.
+   */
+  archiveArticle(id: number, by: string, reason = ''): ArticleSummary {
+    const actor = requireReviewer(by);
+    return this.db
+      .transaction(() => {
+        const article = this.articleRow(id);
+        if (!article) throw new MtReviewError('input', `no article with id ${id}`);
+        if (!article.archived_at) {
+          const at = now();
+          this.db.prepare('UPDATE articles SET archived_at = ?, archived_by = ? WHERE id = ?').run(at, actor, id);
+          this.touch(id, at);
+          this.event(actor, 'archive', id, null, { slug: article.slug, reason: reason.trim() });
+        }
+        return this.summaryOf(this.articleRow(id)!);
+      })
+      .immediate();
+  }
+
+  /** Brings an archived article back to the corpus page, with its reviews as they were. */
+  unarchiveArticle(id: number, by: string): ArticleSummary {
+    const actor = requireReviewer(by);
+    return this.db
+      .transaction(() => {
+        const article = this.articleRow(id);
+        if (!article) throw new MtReviewError('input', `no article with id ${id}`);
+        if (article.archived_at) {
+          const at = now();
+          this.db.prepare('UPDATE articles SET archived_at = NULL, archived_by = NULL WHERE id = ?').run(id);
+          this.touch(id, at);
+          this.event(actor, 'unarchive', id, null, { slug: article.slug, archivedAt: article.archived_at, archivedBy: article.archived_by });
+        }
+        return this.summaryOf(this.articleRow(id)!);
       })
       .immediate();
   }
@@ -602,8 +658,21 @@ export class SqliteReviewStore implements ReviewStore {
         .run(r.articleId, r.slot, r.sentence, r.base, r.status, r.origin, r.reviewer, r.at, patch, r.text, r.restoredFrom, sha256(r.mt),
           r.needsAttention ? 1 : 0).lastInsertRowid,
     );
-    this.db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(r.at, r.articleId);
+    this.touch(r.articleId, r.at);
     return this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow;
+  }
+
+  /**
+   * Records that an article changed at `at`. Cached summaries are keyed by `updated_at`, so it
+   * moves forward on every write, even two in the same millisecond.
+   */
+  private touch(articleId: number, at: string): void {
+    this.db
+      .prepare(
+        `UPDATE articles SET updated_at = CASE WHEN updated_at < @at THEN @at
+           ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END WHERE id = @id`,
+      )
+      .run({ at, id: articleId });
   }
 
   /** Appends an audit event. */
@@ -664,15 +733,28 @@ export class SqliteReviewStore implements ReviewStore {
     });
   }
 
+  /** The key a cached summary of `article` is valid under. */
+  private summaryKey(article: Pick<ArticleRow, 'version' | 'updated_at' | 'archived_at'>): string {
+    return `${article.version}|${article.updated_at}|${article.archived_at ?? ''}|${this.cacheSalt}`;
+  }
+
+  /** The cached corpus-page row of an article, if it is still valid. */
+  private cachedSummary(article: Pick<ArticleRow, 'id' | 'version' | 'updated_at' | 'archived_at'>): ArticleSummary | undefined {
+    const hit = this.summaries.get(article.id);
+    return hit && hit.key === this.summaryKey(article) ? hit.summary : undefined;
+  }
+
   /** The corpus-page row of an article. */
   private summaryOf(article: ArticleRow): ArticleSummary {
+    const cached = this.cachedSummary(article);
+    if (cached) return cached;
     const states = loadStates(this.db, article);
     return this.summaryFrom(article, states, this.sentenceViews(article, states));
   }
 
   /** The corpus-page row from already loaded states and views. */
   private summaryFrom(article: ArticleRow, states: readonly SentenceState[], views: readonly SentenceView[]): ArticleSummary {
-    return {
+    const summary: ArticleSummary = {
       id: article.id,
       slug: article.slug,
       title: article.title,
@@ -682,7 +764,11 @@ export class SqliteReviewStore implements ReviewStore {
       reviewed: states.filter((s) => s.current !== null).length,
       needsAttention: views.filter((v) => v.needsAttention).length,
       updatedAt: article.updated_at,
+      archivedAt: article.archived_at,
+      archivedBy: article.archived_by,
     };
+    this.summaries.set(article.id, { key: this.summaryKey(article), summary });
+    return summary;
   }
 }
 

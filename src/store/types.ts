@@ -54,7 +54,12 @@ export interface ArticleSummary {
   reviewed: number;
   /** Sentences whose MT text changed under an existing review. */
   needsAttention: number;
+  /** ISO 8601 UTC time of the last change (import, save, dismissal, archiving). */
   updatedAt: string;
+  /** When an admin archived the article (hidden from the corpus page, nothing deleted), or null. */
+  archivedAt: string | null;
+  /** Who archived it, or null. */
+  archivedBy: string | null;
 }
 
 /** Review state of one sentence. */
@@ -132,7 +137,11 @@ export interface ReviewStore {
   /** Imports pasted or uploaded text as a new article (throws `MtReviewError` on bad input). */
   importText(name: string, text: string, by: string): ArticleSummary;
   /** Corpus page rows, filtered by a title search, paged. */
-  listArticles(query?: { q?: string; offset?: number; limit?: number }): { total: number; items: ArticleSummary[] };
+  listArticles(query?: { q?: string; offset?: number; limit?: number; archived?: boolean }): { total: number; items: ArticleSummary[] };
+  /** Archives an article (admin): hidden from the corpus page, nothing deleted; recorded in `events`. */
+  archiveArticle(id: number, by: string, reason?: string): ArticleSummary;
+  /** Brings an archived article back; recorded in `events`. */
+  unarchiveArticle(id: number, by: string): ArticleSummary;
   /** Looks an article up by slug. */
   findArticle(slug: string): ArticleSummary | undefined;
   /** The article with every sentence's current state and findings. */

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { fingerprintFinding } from '../../src/core/fingerprint.js';
+import type { Glossary } from '../../src/core/types.js';
+import { openStore, type ArticleSummary, type OpenedStore } from '../../src/store/index.js';
+import { GLOSSARY, NO_GLOSSARY } from './support.js';
+
+const ARTICLE = 'Putin meets Lukashenko\n\n  White is a close ally of Russia.\n\nThe White House said nothing.';
+
+/** The counts of a corpus-page row. */
+function counts(s: ArticleSummary): [number, number, number] {
+  return [s.sentenceCount, s.openFindings, s.reviewed];
+}
+
+describe('store/archive and corpus-page rows', () => {
+  let store: OpenedStore;
+  let id: number;
+  beforeEach(() => {
+    store = openStore({ dbPath: ':memory:', glossary: GLOSSARY });
+    id = store.importText('sample', ARTICLE, 'ann').id;
+    store.importText('other', 'Another headline\n\nA plain sentence.', 'ann');
+  });
+  afterEach(() => store.close());
+
+  const row = (): ArticleSummary => store.listArticles().items.find((a) => a.id === id)!;
+
+  it('archiving hides the article from the corpus page, lists it under archived, and records who', () => {
+    const archived = store.archiveArticle(id, 'admin', 'duplicate of another story');
+    assert.equal(archived.archivedBy, 'admin');
+    assert.match(archived.archivedAt ?? '', /^\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(store.listArticles().items.map((a) => a.slug), ['other']);
+    assert.equal(store.listArticles().total, 1);
+    assert.deepEqual(store.listArticles({ archived: true }).items.map((a) => [a.slug, a.archivedBy]), [['sample', 'admin']]);
+    // Still reachable by slug, with its reviews: nothing is deleted.
+    assert.equal(store.findArticle('sample')?.archivedBy, 'admin');
+    assert.equal(store.getArticle(id)!.sentences.length, 3);
+    const events = store.db.prepare("SELECT actor, action, detail FROM events WHERE action IN ('archive', 'unarchive')").all();
+    assert.deepEqual(events, [{ actor: 'admin', action: 'archive', detail: JSON.stringify({ slug: 'sample', reason: 'duplicate of another story' }) }]);
+  });
+
+  it('archiving twice records one event; unarchiving brings the row back with its counts', () => {
+    store.saveRevision({ articleId: id, sentence: 1, baseRevisionId: null, text: 'Belarus is a close ally of Russia.', status: 'edited', reviewer: 'ann' });
+    const before = counts(row());
+    store.archiveArticle(id, 'admin');
+    store.archiveArticle(id, 'admin');
+    const back = store.unarchiveArticle(id, 'root');
+    assert.equal(back.archivedAt, null);
+    assert.deepEqual(counts(row()), before);
+    const actions = store.db.prepare("SELECT actor || ':' || action AS a FROM events WHERE action IN ('archive', 'unarchive') ORDER BY id").pluck().all();
+    assert.deepEqual(actions, ['admin:archive', 'root:unarchive']);
+  });
+
+  it('refuses unknown articles and nameless actors (near misses of a valid call)', () => {
+    const cases: Array<[() => unknown, RegExp]> = [
+      [() => store.archiveArticle(9999, 'admin'), /no article with id 9999/],
+      [() => store.archiveArticle(id, '  '), /must name its reviewer/],
+      [() => store.unarchiveArticle(9999, 'admin'), /no article with id 9999/],
+    ];
+    for (const [call, message] of cases) assert.throws(call, message);
+    assert.equal(row().archivedAt, null);
+  });
+
+  // The corpus page answers from remembered rows; every kind of write must show on the next listing.
+  const writes: Array<[string, (s: OpenedStore) => void, [number, number, number]]> = [
+    ['nothing', () => {}, [3, 1, 0]],
+    ['a save that fixes the finding', (s) => {
+      s.saveRevision({ articleId: id, sentence: 1, baseRevisionId: null, text: 'Belarus is a close ally of Russia.', status: 'edited', reviewer: 'ann' });
+    }, [3, 0, 1]],
+    ['an approval that keeps it', (s) => {
+      s.saveRevision({ articleId: id, sentence: 1, baseRevisionId: null, text: 'White is a close ally of Russia.', status: 'approved', reviewer: 'ann' });
+    }, [3, 1, 1]],
+    ['a dismissal', (s) => {
+      const f = s.getSentence(id, 1)!.findings.find((x) => x.check === 'forbidden-term')!;
+      s.dismiss({ articleId: id, sentence: 1, fingerprint: fingerprintFinding(f, 'White is a close ally of Russia.'), ruleId: f.ruleId, match: f.match, reason: 'colour', reviewer: 'ann' });
+    }, [3, 0, 0]],
+    ['a dismissal undone in the same millisecond', (s) => {
+      const f = s.getSentence(id, 1)!.findings.find((x) => x.check === 'forbidden-term')!;
+      const d = s.dismiss({ articleId: id, sentence: 1, fingerprint: fingerprintFinding(f, 'White is a close ally of Russia.'), ruleId: f.ruleId, match: f.match, reason: 'colour', reviewer: 'ann' });
+      s.listArticles();
+      s.undismiss(d.id, 'ann');
+    }, [3, 1, 0]],
+    ['a glossary switch', (s) => s.setGlossary(NO_GLOSSARY), [3, 0, 0]],
+    ['a glossary switch back', (s) => {
+      s.setGlossary(NO_GLOSSARY);
+      s.listArticles();
+      s.setGlossary({ ...GLOSSARY } satisfies Glossary);
+    }, [3, 1, 0]],
+  ];
+  for (const [name, write, expected] of writes) {
+    it(`the corpus row is current after ${name}`, () => {
+      row(); // remember the row first
+      write(store);
+      assert.deepEqual(counts(row()), expected);
+      assert.deepEqual(counts(store.getArticle(id)!.summary), expected);
+    });
+  }
+});
