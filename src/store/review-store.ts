@@ -181,6 +181,8 @@ export class SqliteReviewStore implements ReviewStore {
    * glossary are the same (every write bumps `updated_at`): a page of 50 rows then costs one query.
    */
   private readonly summaries = new Map<number, { key: string; summary: ArticleSummary }>();
+  /** Writes waiting for the next group commit (see `groupCommit`). */
+  private pending: PendingWrite[] = [];
 
   constructor(
     /** The open database; closed by `close()`. */
@@ -436,7 +438,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (!article) return undefined;
     const states = loadStates(this.db, article);
     if (!states[sentence]) return undefined;
-    return this.sentenceViews(article, states)[sentence];
+    return this.sentenceViews(article, states, sentence)[0];
   }
 
   /** Every revision of a sentence, oldest first. */
@@ -580,8 +582,53 @@ export class SqliteReviewStore implements ReviewStore {
     return buildExport(exportInputOf(article, states, views), format);
   }
 
-  /** Closes the database cleanly (checkpointing the WAL). */
+  /**
+   * Runs `write` (a store write such as `saveRevision`) in the next group commit and resolves with
+   * its result once the commit is durable. Writes that arrive while the event loop is busy share
+   * one transaction, so concurrent reviewers pay one fsync between them instead of one each; each
+   * write still runs in its own savepoint, so one that throws (a conflict) changes nothing and
+   * the others commit. A failed commit (disk full) rejects every write of the batch: nothing is
+   * acknowledged that is not on disk.
+   */
+  groupCommit<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  /** Commits the pending writes as one transaction, then settles their promises. */
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      if (!this.db.open) throw new MtReviewError('store', 'the database is closed; nothing was saved');
+      this.db.transaction(() => {
+        for (const op of batch) {
+          try {
+            // Each write opens its own (nested, so savepoint) transaction: a throw undoes only it.
+            outcomes.push({ ok: true, value: op.write() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      for (const op of batch) op.reject(error);
+      return;
+    }
+    batch.forEach((op, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) op.resolve(o.value);
+      else op.reject(o.error);
+    });
+  }
+
+  /** Closes the database cleanly (checkpointing the WAL), committing writes still waiting first. */
   close(): void {
+    if (this.db.open && this.pending.length > 0) this.flush();
     if (this.db.open) this.db.close();
   }
 
@@ -695,8 +742,8 @@ export class SqliteReviewStore implements ReviewStore {
     return findings;
   }
 
-  /** Sentence views with findings (dismissed ones removed) and active dismissals. */
-  private sentenceViews(article: ArticleRow, states: readonly SentenceState[]): SentenceView[] {
+  /** Sentence views with findings (dismissed ones removed) and active dismissals; `only` limits them to one sentence. */
+  private sentenceViews(article: ArticleRow, states: readonly SentenceState[], only?: number): SentenceView[] {
     const doc = correctedDocumentOf(article, states);
     const findings = this.findingsOf(article, doc);
     const bySentence = new Map<number, Finding[]>();
@@ -705,14 +752,16 @@ export class SqliteReviewStore implements ReviewStore {
       if (list) list.push(f);
       else bySentence.set(f.sentence, [f]);
     }
-    const dismissals = this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND undone_at IS NULL ORDER BY id').all(article.id) as DismissalRow[];
+    const dismissals = (only === undefined
+      ? this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND undone_at IS NULL ORDER BY id').all(article.id)
+      : this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND slot = ? AND undone_at IS NULL ORDER BY id').all(article.id, states[only]!.row.slot)) as DismissalRow[];
     const dismissedBySlot = new Map<number, DismissalRow[]>();
     for (const d of dismissals) {
       const list = dismissedBySlot.get(d.slot);
       if (list) list.push(d);
       else dismissedBySlot.set(d.slot, [d]);
     }
-    return states.map((s) => {
+    return (only === undefined ? states : [states[only]!]).map((s) => {
       const idx = s.row.idx;
       const dismissed = dismissedBySlot.get(s.row.slot) ?? [];
       const gone = new Set(dismissed.map((d) => d.fingerprint));
@@ -770,6 +819,13 @@ export class SqliteReviewStore implements ReviewStore {
     this.summaries.set(article.id, { key: this.summaryKey(article), summary });
     return summary;
   }
+}
+
+/** A write waiting for its group commit. */
+interface PendingWrite {
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 /** The export builders' input for an article. */

@@ -160,6 +160,12 @@ export interface ReviewStore {
   undismiss(dismissalId: number, reviewer: string): void;
   /** The article's text in `format`, built by applying the stored patches. */
   exportArticle(id: number, format: ExportFormat): string;
+  /**
+   * Runs a write (`saveRevision`, `dismiss`, …) in the next group commit and resolves once it is
+   * durable: concurrent writes share one transaction and one fsync; a throwing write changes
+   * nothing and rejects alone.
+   */
+  groupCommit<T>(write: () => T): Promise<T>;
   /** Switches the glossary findings are computed with; cached findings of the old one are ignored. */
   setGlossary(glossary: Glossary): void;
   /** Closes the database cleanly. */

@@ -94,3 +94,48 @@ describe('store/archive and corpus-page rows', () => {
     });
   }
 });
+
+describe('store/groupCommit', () => {
+  let store: OpenedStore;
+  let id: number;
+  beforeEach(() => {
+    store = openStore({ dbPath: ':memory:', glossary: GLOSSARY });
+    id = store.importText('sample', ARTICLE, 'ann').id;
+  });
+  afterEach(() => store.close());
+
+  const save = (sentence: number, text: string, base: number | null = null) => () =>
+    store.saveRevision({ articleId: id, sentence, baseRevisionId: base, text, status: 'edited', reviewer: 'ann' });
+
+  it('commits concurrent writes together; a conflicting one rejects alone and changes nothing', async () => {
+    const before = store.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+    const results = await Promise.allSettled([
+      store.groupCommit(save(1, 'Belarus is a close ally of Russia.')),
+      store.groupCommit(save(1, 'Minsk is a close ally of Russia.')), // same base: the second is stale
+      store.groupCommit(save(2, 'The White House said nothing at all.')),
+      store.groupCommit(save(7, 'No such sentence.')),
+    ]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    assert.equal((results[1] as PromiseRejectedResult).reason.name, 'ConflictError');
+    assert.match(String((results[3] as PromiseRejectedResult).reason), /has no sentence 7/);
+    assert.deepEqual([1, 2].map((i) => store.getSentence(id, i)!.text), ['Belarus is a close ally of Russia.', 'The White House said nothing at all.']);
+    assert.equal(store.history(id, 1).length, 1);
+    assert.equal((store.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number) - before, 2);
+  });
+
+  it('close() commits writes still waiting for their batch', async () => {
+    const pending = store.groupCommit(save(1, 'Belarus is a close ally of Russia.'));
+    const dbPath = store.dbPath;
+    assert.equal(dbPath, ':memory:');
+    store.db.pragma('user_version'); // the batch has not run yet
+    assert.equal(store.history(id, 1).length, 0);
+    store.close();
+    const revision = await pending;
+    assert.equal(revision.text, 'Belarus is a close ally of Russia.');
+  });
+
+  it('a write after close is refused, not lost silently', async () => {
+    store.close();
+    await assert.rejects(store.groupCommit(save(1, 'Belarus is a close ally of Russia.')), /database is closed/);
+  });
+});

@@ -121,10 +121,13 @@ function conflict(req: Request, res: Response, err: ConflictError): void {
   });
 }
 
-/** Runs a store write, turning a `ConflictError` into a 409 answer; true when it succeeded. */
-function write(req: Request, res: Response, action: () => unknown): boolean {
+/**
+ * Runs a store write in the store's next group commit (concurrent saves share one fsync), turning
+ * a `ConflictError` into a 409 answer; true once the write is durable.
+ */
+async function write(req: Request, res: Response, action: () => unknown): Promise<boolean> {
   try {
-    action();
+    await storeOf(req).groupCommit(action);
     return true;
   } catch (err) {
     if (err instanceof ConflictError) {
@@ -145,14 +148,14 @@ function correctedText(value: unknown): string {
 }
 
 /** POST `/articles/:slug/sentences/:n`: save the edited rendering, or (`action=approve`) approve the MT text. */
-export function saveSentence(req: Request, res: Response): void {
+export async function saveSentence(req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const summary = res.locals.summary as ArticleSummary;
   const sentence = res.locals.sentence as SentenceView;
   const approve = body.action === 'approve';
   const text = approve ? sentence.mtText : correctedText(body.text);
   const baseRevisionId = parseBase(body.base);
-  const ok = write(req, res, () => storeOf(req).saveRevision({
+  const ok = await write(req, res, () => storeOf(req).saveRevision({
     articleId: summary.id,
     sentence: sentence.index,
     baseRevisionId,
@@ -177,14 +180,14 @@ export function applyReplacement(text: string, finding: Finding, replacement: st
 }
 
 /** POST `/articles/:slug/sentences/:n/apply`: applies one suggestion of a finding and saves it. */
-export function applySuggestion(req: Request, res: Response): void {
+export async function applySuggestion(req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const summary = res.locals.summary as ArticleSummary;
   const sentence = res.locals.sentence as SentenceView;
   const baseRevisionId = parseBase(body.base);
   if (baseRevisionId !== (sentence.current?.id ?? null)) {
     // The page was stale: the finding's range belongs to a text that is no longer current.
-    write(req, res, () => { throw new ConflictError(sentence.current, sentence.text); });
+    conflict(req, res, new ConflictError(sentence.current, sentence.text));
     return;
   }
   // Either `apply=<suggestion>:<fingerprint>` (a suggestion button of the editor form) or
@@ -195,7 +198,7 @@ export function applySuggestion(req: Request, res: Response): void {
   const replacement = Number.isInteger(which) ? finding.suggestions[which] : undefined;
   if (replacement === undefined) throw new BadRequest('That suggestion does not exist for this finding.');
   const text = applyReplacement(sentence.text, finding, replacement);
-  const ok = write(req, res, () => storeOf(req).saveRevision({
+  const ok = await write(req, res, () => storeOf(req).saveRevision({
     articleId: summary.id,
     sentence: sentence.index,
     baseRevisionId,
@@ -207,7 +210,7 @@ export function applySuggestion(req: Request, res: Response): void {
 }
 
 /** POST `/articles/:slug/sentences/:n/dismiss`: marks a finding as a false positive, with a reason. */
-export function dismissFinding(req: Request, res: Response): void {
+export async function dismissFinding(req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const summary = res.locals.summary as ArticleSummary;
   const sentence = res.locals.sentence as SentenceView;
@@ -215,7 +218,8 @@ export function dismissFinding(req: Request, res: Response): void {
   const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
   if (reason === '') throw new BadRequest('Give a reason for dismissing the finding (why it is a false positive).');
   if (reason.length > 500) throw new BadRequest('The reason is longer than 500 characters.');
-  storeOf(req).dismiss({
+  const store = storeOf(req);
+  await store.groupCommit(() => store.dismiss({
     articleId: summary.id,
     sentence: sentence.index,
     fingerprint: fingerprintFinding(finding, sentence.text),
@@ -223,17 +227,18 @@ export function dismissFinding(req: Request, res: Response): void {
     match: finding.match,
     reason,
     reviewer: res.locals.reviewer as string,
-  });
+  }));
   answer(req, res);
 }
 
 /** POST `/articles/:slug/sentences/:n/undismiss`: undoes a dismissal of this sentence. */
-export function undismissFinding(req: Request, res: Response): void {
+export async function undismissFinding(req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const sentence = res.locals.sentence as SentenceView;
   const id = Number(body.dismissal);
   if (!sentence.dismissed.some((d) => d.id === id)) throw new BadRequest('That dismissal is not active on this sentence. Reload the page.');
-  storeOf(req).undismiss(id, res.locals.reviewer as string);
+  const store = storeOf(req);
+  await store.groupCommit(() => store.undismiss(id, res.locals.reviewer as string));
   answer(req, res);
 }
 
@@ -257,7 +262,7 @@ export function showHistory(req: Request, res: Response): void {
 }
 
 /** POST `/articles/:slug/sentences/:n/restore`: makes an earlier revision current again (a new revision). */
-export function restoreRevision(req: Request, res: Response): void {
+export async function restoreRevision(req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const summary = res.locals.summary as ArticleSummary;
   const sentence = res.locals.sentence as SentenceView;
@@ -266,6 +271,6 @@ export function restoreRevision(req: Request, res: Response): void {
     throw new BadRequest('That revision does not belong to this sentence.');
   }
   const baseRevisionId = parseBase(body.base);
-  const ok = write(req, res, () => storeOf(req).restoreRevision(summary.id, sentence.index, revisionId, baseRevisionId, res.locals.reviewer as string));
+  const ok = await write(req, res, () => storeOf(req).restoreRevision(summary.id, sentence.index, revisionId, baseRevisionId, res.locals.reviewer as string));
   if (ok) answer(req, res);
 }
