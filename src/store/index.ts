@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { MtReviewError, type CheckOptions, type Glossary } from '../core/types.js';
 import { openDatabase, openDatabaseReadOnly, resolveDbPath } from './connection.js';
 import { findArticleRow } from './corrected.js';
+import { glossaryInForce } from './glossary-versions.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteReviewStore } from './review-store.js';
 import type { ArticleSummary, ImportReport, ReviewStore } from './types.js';
@@ -80,7 +81,9 @@ export interface ReadOnlyStore extends ReviewStore {
 
 /**
  * Opens an existing database read-only; never creates it. A database at an older schema version
- * is migrated first (as `serve` would on start), then reopened read-only.
+ * is migrated first (as `serve` would on start), then reopened read-only. Findings use the glossary
+ * in force in the database (its newest recorded version, e.g. an admin's edit in the app), so an
+ * export matches what the app shows; `options.glossary` only serves a database with none recorded.
  */
 export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>): ReadOnlyStore {
   const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
@@ -96,7 +99,8 @@ export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>):
     if (version !== MIGRATIONS.length) {
       throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
     }
-    const store = new SqliteReviewStore(db, { glossary: options.glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
+    const glossary = glossaryInForce(db)?.glossary ?? options.glossary;
+    const store = new SqliteReviewStore(db, { glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
     return Object.assign(store, { dbPath, resolveArticle: (name: string) => findArticleRow(db, name).id });
   } catch (err) {
     db.close();

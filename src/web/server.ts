@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { MtReviewError, type Glossary } from '../core/types.js';
 import { createAuth, enforceAccessMode, type Auth } from '../auth/index.js';
 import { openStore, type OpenedStore } from '../store/index.js';
+import { adoptStartupGlossary, type GlossaryFile, type StartupGlossary } from '../store/glossary-versions.js';
 import { SqliteReviewStore } from '../store/review-store.js';
 import type { ImportReport } from '../store/types.js';
 import { createApp } from './app.js';
@@ -18,7 +19,13 @@ export interface ServerOptions {
   port: number;
   /** Database file, or `:memory:`. */
   dbPath: string;
+  /** The glossary read from `glossaryFiles` (validated), or the glossary to use when they are not given. */
   glossary: Glossary;
+  /**
+   * The glossary files on disk (name and text). When given, the start-up rule of
+   * `adoptStartupGlossary` decides between them and an admin's edit recorded in the database.
+   */
+  glossaryFiles?: GlossaryFile[];
   /** Corpus folder imported on start (none when undefined). */
   corpusDir?: string;
   dev?: boolean;
@@ -43,6 +50,8 @@ export interface RunningServer {
   server: Server;
   store: OpenedStore;
   importReport: ImportReport | undefined;
+  /** Which glossary is in force and why (when `glossaryFiles` were given). */
+  glossary: StartupGlossary | undefined;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -53,6 +62,17 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Opens the store, imports the corpus and listens; rejects with a one-line error when it cannot. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openStore({ dbPath: options.dbPath, glossary: options.glossary, ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}) });
+  let startupGlossary: StartupGlossary | undefined;
+  if (options.glossaryFiles) {
+    try {
+      // Findings are computed lazily, so switching after the corpus import costs nothing.
+      startupGlossary = adoptStartupGlossary(store.db, { files: options.glossaryFiles, glossary: options.glossary });
+      if (startupGlossary.glossary !== options.glossary) store.setGlossary(startupGlossary.glossary);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  }
   let auth: Auth | undefined;
   if (options.accounts) {
     try {
@@ -101,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     store,
     importReport: store.importReport,
+    glossary: startupGlossary,
     close: () => (closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();

@@ -9,6 +9,7 @@ import { MtReviewError } from '../../core/types.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
 import { DEFAULT_DB_PATH } from '../../store/index.js';
+import { describeStartupGlossary, readGlossaryFiles } from '../../store/glossary-versions.js';
 import { describeImport, startServer } from '../../web/server.js';
 import type { CliIO } from '../io.js';
 
@@ -23,6 +24,10 @@ Options:
   --corpus DIR       corpus folder imported on start (default: $MT_REVIEW_CORPUS, else ./corpus)
   --glossary PATH    glossary folder or file (default: ./glossary if it exists, else the shipped glossary)
   -h, --help         show this help
+
+Glossary: the files are recorded in the database whenever they differ from the last recorded
+files, and are then in force; while they stay unchanged, a glossary an admin edited in the app
+(/glossary) stays in force. The start-up summary says which one is.
 
 Environment:
   MT_REVIEW_DEV=1             re-read templates on every request (development)
@@ -101,6 +106,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The validated glossary is cached beside the database, so a restart with an unchanged glossary
   // skips parsing and re-running its examples.
   const glossary = loadGlossary(glossaryPath, dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') });
+  // Their names and texts, for the start-up rule between the files and an edit made in the app.
+  const glossaryFiles = readGlossaryFiles(glossaryPath);
   prepareDatabaseFolder(dbPath);
 
   const running = await startServer({
@@ -108,6 +115,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     port,
     dbPath,
     glossary,
+    glossaryFiles,
     ...(corpusExists ? { corpusDir } : {}),
     dev: env.MT_REVIEW_DEV === '1',
     secureCookies: env.MT_REVIEW_SECURE_COOKIES === '1',
@@ -118,6 +126,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   io.stdout.write(`mt-review: ${describeImport(corpusName, running.importReport)}\n`);
   for (const error of running.importReport?.errors ?? []) io.stderr.write(`mt-review: ${error}\n`);
+  if (running.glossary) io.stdout.write(`mt-review: ${describeStartupGlossary(running.glossary)}\n`);
   io.stdout.write(`mt-review: serving ${running.url} (database ${running.store.dbPath}); press Ctrl+C to stop\n`);
 
   return new Promise<number>((done) => {
