@@ -9,6 +9,7 @@ import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import type { Auth } from '../auth/index.js';
 import type { ReviewStore } from '../store/types.js';
+import { SqliteReviewStore } from '../store/review-store.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
 import { identify } from './reviewer.js';
 import { verifyFormUtf8, verifyJsonUtf8 } from './body-encoding.js';
@@ -26,6 +27,7 @@ import {
   undismissFinding,
 } from './routes/sentences.js';
 import { setReviewer, showReviewerForm } from './routes/reviewer.js';
+import { downloadGlossaryFile, saveGlossary, showGlossary } from './routes/glossary.js';
 import { handleError, notFound } from './routes/errors.js';
 import rateLimit from 'express-rate-limit';
 
@@ -74,6 +76,7 @@ export const TEMPLATE_LOCALS = [
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
   'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
   'accounts', 'localMode', 'user', 'username',
+  'glossary', 'versions', 'canEdit', 'notice', 'conflict', 'adminPages',
 ];
 
 /** Builds the review app over a store. */
@@ -97,6 +100,10 @@ export function createApp(options: AppOptions): Express {
   app.locals.log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   app.locals.csrfField = CSRF_FIELD;
   app.locals.secureCookies = secure;
+  // The admin pages (glossary versions) work on the SQLite store's tables.
+  const db = options.store instanceof SqliteReviewStore ? options.store.db : undefined;
+  app.locals.db = db;
+  app.locals.adminPages = db !== undefined;
 
   if (options.requestLog) app.use(requestLog(options.requestLog));
   app.use(securityHeaders(secure));
@@ -134,6 +141,14 @@ export function createApp(options: AppOptions): Express {
   app.get('/', listArticles);
   app.get('/reviewer', showReviewerForm);
   app.post('/reviewer', setReviewer);
+
+  if (db) {
+    // Everyone may read the glossary and download its files; only admins change it.
+    const adminOnly = auth ? [auth.requireRole('admin')] : [];
+    app.get('/glossary', showGlossary);
+    app.get('/glossary/files/:name', downloadGlossaryFile);
+    app.post('/glossary', ...adminOnly, saveGlossary);
+  }
 
   app.use('/articles/:slug', loadArticle);
   app.get('/articles/:slug', showArticle);
