@@ -35,6 +35,9 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 /** The reviewer name recorded on revisions the store makes itself (re-applied patches on re-import). */
 export const SYSTEM_REVIEWER = 'mt-review';
 
+/** Articles whose findings are remembered in memory before the memory is cleared. */
+const FINDINGS_MEMORY = 2_000;
+
 /** Bump when the shape or meaning of cached findings changes, to ignore older caches. */
 const FINDINGS_CACHE_VERSION = 1;
 
@@ -181,6 +184,8 @@ export class SqliteReviewStore implements ReviewStore {
    * glossary are the same (every write bumps `updated_at`): a page of 50 rows then costs one query.
    */
   private readonly summaries = new Map<number, { key: string; summary: ArticleSummary }>();
+  /** The last findings computed or read per article, with their cache key (saves re-reading and parsing them). */
+  private readonly findingsMemory = new Map<number, { key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
   private pending: PendingWrite[] = [];
 
@@ -732,13 +737,27 @@ export class SqliteReviewStore implements ReviewStore {
     const key = sha256(
       JSON.stringify([this.cacheSalt, doc.segmentation.sentences.map((s) => [s.start, s.end, s.paragraph, s.kind]), doc.segmentation.paragraphs, doc.text]),
     );
-    if (article.findings_key === key && article.findings_json) return JSON.parse(article.findings_json) as Finding[];
-    const { findings } = this.checker.check(doc.text, doc.segmentation);
-    if (!this.db.readonly) {
-      this.db.prepare('UPDATE articles SET findings_key = ?, findings_json = ? WHERE id = ?').run(key, JSON.stringify(findings), article.id);
+    const remembered = this.findingsMemory.get(article.id);
+    if (remembered?.key === key) return remembered.findings;
+    let findings: Finding[];
+    if (article.findings_key === key && article.findings_json) {
+      findings = JSON.parse(article.findings_json) as Finding[];
+    } else {
+      findings = this.checker.check(doc.text, doc.segmentation).findings;
+      article.findings_key = key;
+      article.findings_json = JSON.stringify(findings);
+      if (!this.db.readonly) {
+        // Stored with the next group commit rather than in a transaction (and fsync) of its own:
+        // it is a cache, and a read must not wait for the disk.
+        const json = article.findings_json;
+        const id = article.id;
+        this.groupCommit(() => this.db.prepare('UPDATE articles SET findings_key = ?, findings_json = ? WHERE id = ?').run(key, json, id)).catch(() => {
+          // A cache that could not be stored is computed again next time.
+        });
+      }
     }
-    article.findings_key = key;
-    article.findings_json = JSON.stringify(findings);
+    if (this.findingsMemory.size >= FINDINGS_MEMORY) this.findingsMemory.clear();
+    this.findingsMemory.set(article.id, { key, findings });
     return findings;
   }
 
