@@ -28,6 +28,7 @@ import {
 } from './routes/sentences.js';
 import { setReviewer, showReviewerForm } from './routes/reviewer.js';
 import { downloadGlossaryFile, saveGlossary, showGlossary } from './routes/glossary.js';
+import { changeUser, createUser, showUsers } from './routes/users.js';
 import { handleError, notFound } from './routes/errors.js';
 import rateLimit from 'express-rate-limit';
 
@@ -76,7 +77,7 @@ export const TEMPLATE_LOCALS = [
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
   'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
   'accounts', 'localMode', 'user', 'username',
-  'glossary', 'versions', 'canEdit', 'notice', 'conflict', 'adminPages',
+  'glossary', 'versions', 'canEdit', 'notice', 'conflict', 'users', 'activeAdmins', 'adminPages',
 ];
 
 /** Builds the review app over a store. */
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): Express {
   app.locals.log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   app.locals.csrfField = CSRF_FIELD;
   app.locals.secureCookies = secure;
-  // The admin pages (glossary versions) work on the SQLite store's tables.
+  // The admin pages (glossary versions, accounts) work on the SQLite store's tables.
   const db = options.store instanceof SqliteReviewStore ? options.store.db : undefined;
   app.locals.db = db;
   app.locals.adminPages = db !== undefined;
@@ -143,11 +144,14 @@ export function createApp(options: AppOptions): Express {
   app.post('/reviewer', setReviewer);
 
   if (db) {
-    // Everyone may read the glossary and download its files; only admins change it.
+    // Everyone may read the glossary and download its files; only admins change it, and manage users.
     const adminOnly = auth ? [auth.requireRole('admin')] : [];
     app.get('/glossary', showGlossary);
     app.get('/glossary/files/:name', downloadGlossaryFile);
     app.post('/glossary', ...adminOnly, saveGlossary);
+    app.get('/users', ...adminOnly, showUsers);
+    app.post('/users', ...adminOnly, createUser);
+    app.post('/users/:name', ...adminOnly, changeUser);
   }
 
   app.use('/articles/:slug', loadArticle);
