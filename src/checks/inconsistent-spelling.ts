@@ -5,6 +5,7 @@
  * the article itself ("re-elected"/"reelected"). The first spelling used sets the norm.
  */
 import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
+import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, widthOf } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 import { VARIANT_FAMILIES, type VariantFamily } from './support/spelling-variants.js';
 
@@ -59,6 +60,52 @@ function matchCase(word: string, model: string): string {
   return /^\p{Lu}/u.test(model) && /^\p{Ll}/u.test(word) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
 
+/**
+ * The four code units at `i` lower-cased (ASCII white space as a space, which `\s` matches in a
+ * two-word form) and packed into one number, or -1 when one of them is not ASCII: a form may then
+ * still start there (under the `iu` flags "K", the Kelvin sign, is "k").
+ */
+function prefixKey(text: string, i: number): number {
+  let key = 0;
+  for (let k = i; k < i + 4; k++) {
+    let c = text.charCodeAt(k);
+    if (c > 0x7f) return -1;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if ((c >= 0x09 && c <= 0x0d) || c === 0x20) c = 0x20;
+    key = (key << 7) | c;
+  }
+  return key;
+}
+
+/** True when `t.slice(start, end)` is all ASCII. */
+function asciiBetween(t: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (t.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The end of the run of letters (`\p{L}`) starting at `i`. */
+function letterRunEnd(t: string, i: number): number {
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) {
+      if (!isAsciiLetter(c)) break;
+      i++;
+      continue;
+    }
+    const cp = t.codePointAt(i)!;
+    if (!(classOf(cp) & LETTER)) break;
+    i += widthOf(cp);
+  }
+  return i;
+}
+
+const HYPHEN = 0x2d;
+
+/** A–Z or a–z. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
 /** Flags listed variants and hyphenation variants that differ from the first spelling in the article; the fix uses the first spelling. */
 export const inconsistentSpelling: CheckDefinition = {
   meta,
@@ -74,41 +121,122 @@ export const inconsistentSpelling: CheckDefinition = {
       );
     }
     const all = [...exact.keys()].sort((a, b) => b.length - a.length).map((f) => escape(f).replace(/ /g, '\\s'));
-    const listed = new RegExp(`${BOUNDARY_BEFORE}(?:${all.join('|')})${BOUNDARY_AFTER}`, 'giu');
-    const words = /(?<![\p{L}\p{N}-])\p{L}+(?:-\p{L}+)?(?![\p{L}\p{N}]|-\p{L})/gu;
+    // Sticky: tried only where a listed form may start (see `prefixKey`), with the very
+    // alternation a global search would try there, so it finds the same matches.
+    const listed = new RegExp(`${BOUNDARY_BEFORE}(?:${all.join('|')})${BOUNDARY_AFTER}`, 'iuy');
+    // Every form is at least four ASCII characters long: its first four, lower-cased and packed.
+    // (Should a form ever be shorter or not ASCII, every word start is tried.)
+    const forms = [...exact.keys()];
+    const prefixes = forms.every((f) => f.length >= 4 && prefixKey(f, 0) >= 0) ? new Set(forms.map((f) => prefixKey(f, 0))) : undefined;
+
+    /** The listed form at word start `i` as the global search would find it, or null. */
+    const listedAt = (t: string, i: number): RegExpExecArray | null => {
+      if (prefixes) {
+        if (i + 4 > t.length) return null;
+        const key = prefixKey(t, i);
+        if (key >= 0 && !prefixes.has(key)) return null;
+      }
+      listed.lastIndex = i;
+      return listed.exec(t);
+    };
 
     return (doc) => {
       const occurrences: Occurrence[] = [];
       const sentences = doc.segmentation.sentences;
-      const taken = new Set<string>();
+      // One pass per sentence over its runs of letters. A listed form can only start where a word
+      // may (not after a letter, a digit or a hyphen); a word that starts a listed form is no
+      // hyphenation candidate. Words go to a flat (sentence, start, end, flags) list: flag 1 =
+      // hyphenated, 2 = not all ASCII.
+      const words: number[] = [];
+      const closed = new Set<string>();
       for (const s of sentences) {
-        for (const m of s.text.matchAll(listed)) {
-          const text = m[0].replace(/\s/g, ' ');
-          const ref = exact.get(text) ?? folded.get(text.toLowerCase());
-          if (!ref) continue; // a case-sensitive family in a case it does not list
-          taken.add(`${s.index}:${m.index}`);
-          occurrences.push({
-            sentence: s.index,
-            start: m.index,
-            text: m[0],
-            key: ref.family.id,
-            variant: String(ref.variant),
-            spell: (v) => {
-              const forms = ref.family.variants[Number(v)]!;
-              const word = forms[ref.form] ?? forms[0]!;
-              return ref.family.caseSensitive ? word : matchCase(word, m[0]);
-            },
-          });
+        const t = s.text;
+        const n = t.length;
+        let listedEnd = 0;
+        let i = 0;
+        while (i < n) {
+          const c = t.charCodeAt(i);
+          if (c < 0x80) {
+            if (!isAsciiLetter(c)) {
+              i++;
+              continue;
+            }
+          } else {
+            const cp = t.codePointAt(i)!;
+            if (!(classOf(cp) & LETTER)) {
+              i += widthOf(cp);
+              continue;
+            }
+          }
+          const start = i;
+          const before = codePointBefore(t, start);
+          const free = !(classOf(before) & (LETTER | NUMBER)) && before !== HYPHEN;
+          let taken = false;
+          if (free && start >= listedEnd) {
+            const m = listedAt(t, start);
+            if (m) {
+              listedEnd = start + m[0].length;
+              const text = m[0].replace(/\s/g, ' ');
+              const ref = exact.get(text) ?? folded.get(text.toLowerCase());
+              if (ref) {
+                taken = true;
+                occurrences.push({
+                  sentence: s.index,
+                  start,
+                  text: m[0],
+                  key: ref.family.id,
+                  variant: String(ref.variant),
+                  spell: (v) => {
+                    const forms = ref.family.variants[Number(v)]!;
+                    const word = forms[ref.form] ?? forms[0]!;
+                    return ref.family.caseSensitive ? word : matchCase(word, m[0]);
+                  },
+                });
+              } // else a case-sensitive family in a case it does not list
+            }
+          }
+          // The word as `(?<![\p{L}\p{N}-])\p{L}+(?:-\p{L}+)?(?![\p{L}\p{N}]|-\p{L})` finds it:
+          // letters, optionally a hyphen and more letters, glued to no letter, digit or further part.
+          let q = letterRunEnd(t, start);
+          let end = q;
+          let hyphen = false;
+          if (t.charCodeAt(q) === HYPHEN && classOf(codePointAt(t, q + 1)) & LETTER) {
+            const r = letterRunEnd(t, q + 1);
+            if (!(classOf(codePointAt(t, r)) & NUMBER) && !(t.charCodeAt(r) === HYPHEN && classOf(codePointAt(t, r + 1)) & LETTER)) {
+              hyphen = true;
+              end = r;
+            } else {
+              end = -1; // neither "a-b" (glued to more) nor "a" (followed by "-b") stands alone
+            }
+            q = r;
+          } else if (classOf(codePointAt(t, q)) & NUMBER) {
+            end = -1;
+          }
+          if (free && end !== -1 && !taken) {
+            const ascii = asciiBetween(t, start, end);
+            if (hyphen) closed.add(t.slice(start, end).toLowerCase().replace('-', ''));
+            words.push(s.index, start, end, (hyphen ? 1 : 0) | (ascii ? 0 : 2));
+          }
+          i = q;
         }
       }
       // Hyphenation variants: a hyphenated word whose closed form also occurs in the article.
+      // Only hyphenated words and closed forms of them are collected, in document order.
       const seen = new Map<string, { sentence: number; start: number; text: string }[]>();
-      for (const s of sentences) {
-        for (const m of s.text.matchAll(words)) {
-          if (taken.has(`${s.index}:${m.index}`)) continue;
-          const lower = m[0].toLowerCase();
+      if (closed.size > 0) {
+        const lengths = new Set([...closed].map((w) => w.length));
+        for (let k = 0; k < words.length; k += 4) {
+          const sentence = words[k]!;
+          const start = words[k + 1]!;
+          const end = words[k + 2]!;
+          const flags = words[k + 3]!;
+          // An ASCII word keeps its length when lower-cased: one of another length is no closed form.
+          if (flags === 0 && !lengths.has(end - start)) continue;
+          const text = sentences[sentence]!.text.slice(start, end);
+          const lower = text.toLowerCase();
+          if (!(flags & 1) && !closed.has(lower)) continue;
           const list = seen.get(lower) ?? [];
-          list.push({ sentence: s.index, start: m.index, text: m[0] });
+          list.push({ sentence, start, text });
           seen.set(lower, list);
         }
       }

@@ -3,11 +3,12 @@
  *
  *   npm run bench -- --only checker --keep      # once, to generate .bench/data/
  *   node dist/test/bench/checks-profile.js [--data .bench/data] [--glossary glossary-5000]
- *        [--articles articles-100] [--join 7] [--rounds 5] [--dump findings.json]
+ *        [--articles articles-100] [--join 7] [--rounds 5] [--only id,id] [--cpu] [--dump findings.json]
  *   node --cpu-prof dist/test/bench/checks-profile.js …   # then open the .cpuprofile
  *
  * For each registered check it prints the mean time per article (each article alone) and per
  * joined document (`--join` articles separated by a blank line, ~300 sentences), after a warm-up.
+ * `--cpu` times CPU rather than wall time, which a busy machine disturbs less.
  * `--dump` writes every finding of every check on every article and joined document as JSON, so
  * two builds can be compared finding for finding. The machine may be shared: compare ratios.
  */
@@ -43,20 +44,29 @@ for (let i = 0; i + joinCount <= texts.length; i += joinCount) joined.push(texts
 /** Fresh document objects, so that nothing memoized per document carries over between runs. */
 const docsOf = (list: string[]): CheckDocument[] => list.map((text) => ({ text, segmentation: segment(text) }));
 
+/** Milliseconds now: wall time, or with `--cpu` this process's CPU time (steadier on a busy machine). */
+const useCpu = process.argv.includes('--cpu');
+const now = (): number => {
+  if (!useCpu) return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 /** Mean milliseconds per document of one runner over `list`, best of `rounds` rounds after a warm-up. */
 function time(runner: CheckRunner, list: string[]): number {
   for (const doc of docsOf(list)) runner(doc);
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {
     const docs = docsOf(list);
-    const t0 = performance.now();
+    const t0 = now();
     for (const doc of docs) runner(doc);
-    best = Math.min(best, (performance.now() - t0) / docs.length);
+    best = Math.min(best, (now() - t0) / docs.length);
   }
   return best;
 }
 
-const runners = CHECKS.map((c) => ({ id: c.meta.id, run: c.create({ glossary, options: {} }) }));
+const only = flag('only', '').split(',').filter(Boolean);
+const runners = CHECKS.filter((c) => !only.length || only.includes(c.meta.id)).map((c) => ({ id: c.meta.id, run: c.create({ glossary, options: {} }) }));
 
 if (dump) {
   const out: Record<string, unknown> = {};
@@ -66,9 +76,9 @@ if (dump) {
 }
 
 const segTime = (list: string[]): number => {
-  const t0 = performance.now();
+  const t0 = now();
   for (let r = 0; r < rounds; r++) for (const t of list) segment(t);
-  return (performance.now() - t0) / rounds / list.length;
+  return (now() - t0) / rounds / list.length;
 };
 
 const rows: [string, number, number][] = [];
