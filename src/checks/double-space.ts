@@ -21,6 +21,8 @@ export const doubleSpace: CheckDefinition = {
     return (doc) => {
       const out: SentenceFinding[] = [];
       for (const s of doc.segmentation.sentences) {
+        // Most sentences have neither two spaces in a row nor a no-break space.
+        if (s.text.indexOf('  ') === -1 && s.text.indexOf('\u00a0') === -1) continue;
         for (const m of s.text.matchAll(runs)) {
           const range = [m.index, m.index + m[0].length] as const;
           out.push(

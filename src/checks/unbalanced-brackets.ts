@@ -43,13 +43,17 @@ export const unbalancedBrackets: CheckDefinition = {
         for (const s of paragraph) {
           const t = s.text;
           for (let i = 0; i < t.length; i++) {
+            const code = t.charCodeAt(i);
+            // Only ( ) [ ] { } matter: everything else is skipped on its code alone.
+            if (code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d) continue;
             const ch = t[i]!;
             if (ch in CLOSER) {
               open.push({ s, at: i, ch });
-            } else if (ch in PARTNER) {
+            } else {
               if (ch === ')' && isMarkerOrEmoticon(t, i)) continue;
               const want = PARTNER[ch]!;
-              const depth = open.map((o) => o.ch).lastIndexOf(want);
+              let depth = open.length - 1;
+              while (depth >= 0 && open[depth]!.ch !== want) depth--;
               if (depth === -1) {
                 const top = open[open.length - 1];
                 if (top) {

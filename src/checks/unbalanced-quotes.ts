@@ -61,6 +61,9 @@ export const unbalancedQuotes: CheckDefinition = {
         for (const s of paragraph) {
           const t = s.text;
           for (let i = 0; i < t.length; i++) {
+            const code = t.charCodeAt(i);
+            // Only “ ” " ‘ ’ ' matter: everything else is skipped on its code alone.
+            if (code !== 0x22 && code !== 0x27 && (code < 0x2018 || code > 0x201d)) continue;
             const ch = t[i]!;
             const mark = { s, at: i };
             if (ch === '“') curly.push(mark);
