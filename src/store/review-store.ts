@@ -122,6 +122,20 @@ export interface SentenceState {
   text: string;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for `sql` on `db`, prepared once per connection: preparing costs more
+ * than running most of the store's queries. (Never toggle `pluck`/`raw` on a statement from here.)
+ */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 /** Hex SHA-256 of a string's UTF-8 bytes. */
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -143,11 +157,9 @@ export function segmentationOf(article: ArticleRow, rows: readonly SentenceRow[]
 
 /** Reads the current sentences of an article and the revision in force for each. */
 export function loadStates(db: Database.Database, article: ArticleRow): SentenceState[] {
-  const rows = db
-    .prepare('SELECT * FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx')
+  const rows = statement(db, 'SELECT * FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx')
     .all(article.id, article.version) as SentenceRow[];
-  const currents = db
-    .prepare(
+  const currents = statement(db,
       `SELECT r.* FROM revisions r
        JOIN (SELECT slot, MAX(id) AS id FROM revisions WHERE article_id = ? GROUP BY slot) c ON c.id = r.id`,
     )
@@ -228,8 +240,7 @@ export class SqliteReviewStore implements ReviewStore {
     // Only the columns the skip test needs: a restart with 10,000 unchanged files must stay well under a second.
     type Known = Pick<ArticleRow, 'id' | 'path' | 'file_size' | 'file_mtime_ms' | 'mt_hash' | 'had_bom'>;
     const known = new Map(
-      (this.db
-        .prepare('SELECT id, path, file_size, file_mtime_ms, mt_hash, had_bom FROM articles WHERE corpus_name = ? AND path IS NOT NULL')
+      (statement(this.db, 'SELECT id, path, file_size, file_mtime_ms, mt_hash, had_bom FROM articles WHERE corpus_name = ? AND path IS NOT NULL')
         .all(corpusName) as Known[]).map((a) => [a.path!, a]),
     );
     this.db.transaction(() => {
@@ -261,7 +272,7 @@ export class SqliteReviewStore implements ReviewStore {
         }
         const hash = sha256(text);
         if (existing && existing.mt_hash === hash && Boolean(existing.had_bom) === hadBom) {
-          this.db.prepare('UPDATE articles SET file_size = ?, file_mtime_ms = ? WHERE id = ?').run(size, mtimeMs, existing.id);
+          statement(this.db, 'UPDATE articles SET file_size = ?, file_mtime_ms = ? WHERE id = ?').run(size, mtimeMs, existing.id);
           report.unchanged.push(name);
         } else if (existing) {
           this.reimport(this.articleRow(existing.id)!, text, hadBom, { size, mtimeMs });
@@ -310,13 +321,12 @@ export class SqliteReviewStore implements ReviewStore {
     const headline = seg.sentences.find((s) => s.kind === 'headline') ?? seg.sentences[0];
     const title = headline?.text.replace(/\s+/g, ' ') ?? a.name;
     const base = slugify(a.path ?? (a.name.trim() || title));
-    const taken = this.db.prepare('SELECT 1 FROM articles WHERE slug = ?');
+    const taken = statement(this.db, 'SELECT 1 FROM articles WHERE slug = ?');
     const slug = uniqueSlug(base, (s) => taken.get(s) !== undefined);
     const at = now();
     const hash = sha256(a.text);
     const id = Number(
-      this.db
-        .prepare(
+      statement(this.db,
           `INSERT INTO articles (slug, title, path, corpus_name, mt_text, mt_hash, had_bom, version, paragraphs_json,
              file_size, file_mtime_ms, created_by, imported_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
@@ -324,7 +334,7 @@ export class SqliteReviewStore implements ReviewStore {
         .run(slug, title, a.path, a.corpusName, a.text, hash, a.hadBom ? 1 : 0, JSON.stringify(seg.paragraphs),
           a.file?.size ?? null, a.file?.mtimeMs ?? null, a.by, at, at).lastInsertRowid,
     );
-    this.db.prepare('INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, 1, ?, ?, ?)').run(id, a.text, hash, at);
+    statement(this.db, 'INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, 1, ?, ?, ?)').run(id, a.text, hash, at);
     const insert = this.sentenceInserter();
     for (const s of seg.sentences) insert(id, 1, s.index, s.index, s);
     this.event(a.by, a.path ? 'import' : 'import-text', id, null, { slug, path: a.path, sentences: seg.sentences.length });
@@ -333,7 +343,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** A function inserting one sentence row. */
   private sentenceInserter(): (articleId: number, version: number, idx: number, slot: number, s: Segmentation['sentences'][number]) => void {
-    const stmt = this.db.prepare(
+    const stmt = statement(this.db,
       `INSERT INTO sentences (article_id, version, idx, slot, paragraph, kind, start, "end", mt_text, mt_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -352,7 +362,7 @@ export class SqliteReviewStore implements ReviewStore {
     const version = article.version + 1;
     const moves = alignSentences(old.map((s) => s.row.mt_hash), seg.sentences.map((s) => sha256(s.text)));
     const slotOf = new Map<number, number>();
-    let nextSlot = (this.db.prepare('SELECT COALESCE(MAX(slot), -1) + 1 AS n FROM sentences WHERE article_id = ?').get(article.id) as { n: number }).n;
+    let nextSlot = (statement(this.db, 'SELECT COALESCE(MAX(slot), -1) + 1 AS n FROM sentences WHERE article_id = ?').get(article.id) as { n: number }).n;
     for (const m of moves) if (m.kind !== 'removed') slotOf.set(m.to, old[m.from]!.row.slot);
     const insert = this.sentenceInserter();
     for (const s of seg.sentences) {
@@ -377,20 +387,19 @@ export class SqliteReviewStore implements ReviewStore {
         });
         counts.reapplied++;
       } else {
-        this.db.prepare('UPDATE revisions SET needs_attention = 1 WHERE id = ?').run(current.id);
+        statement(this.db, 'UPDATE revisions SET needs_attention = 1 WHERE id = ?').run(current.id);
         counts.conflicts++;
       }
     }
     const headline = seg.sentences.find((s) => s.kind === 'headline') ?? seg.sentences[0];
     const hash = sha256(text);
-    this.db
-      .prepare(
+    statement(this.db,
         `UPDATE articles SET title = ?, mt_text = ?, mt_hash = ?, had_bom = ?, version = ?, paragraphs_json = ?,
            file_size = ?, file_mtime_ms = ?, updated_at = ?, findings_key = NULL, findings_json = NULL WHERE id = ?`,
       )
       .run(headline?.text.replace(/\s+/g, ' ') ?? article.title, text, hash, hadBom ? 1 : 0, version, JSON.stringify(seg.paragraphs),
         file?.size ?? null, file?.mtimeMs ?? null, at, article.id);
-    this.db.prepare('INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, ?, ?, ?, ?)').run(article.id, version, text, hash, at);
+    statement(this.db, 'INSERT INTO mt_versions (article_id, version, mt_text, mt_hash, imported_at) VALUES (?, ?, ?, ?, ?)').run(article.id, version, text, hash, at);
     this.event(SYSTEM_REVIEWER, 'reimport', article.id, null, { version, ...counts });
   }
 
@@ -407,19 +416,18 @@ export class SqliteReviewStore implements ReviewStore {
     if (q) conditions.push("(title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\')");
     const where = `WHERE ${conditions.join(' AND ')}`;
     const params = q ? [like, like] : [];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n;
+    const total = (statement(this.db, `SELECT COUNT(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n;
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 0), 500);
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
     // Only the columns a cached summary is validated with; the full row is read on a miss.
-    const rows = this.db
-      .prepare(`SELECT id, version, updated_at, archived_at FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
+    const rows = statement(this.db, `SELECT id, version, updated_at, archived_at FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Pick<ArticleRow, 'id' | 'version' | 'updated_at' | 'archived_at'>[];
     return { total, items: rows.map((r) => this.cachedSummary(r) ?? this.summaryOf(this.articleRow(r.id)!)) };
   }
 
   /** Looks an article up by slug. */
   findArticle(slug: string): ArticleSummary | undefined {
-    const row = this.db.prepare('SELECT * FROM articles WHERE slug = ?').get(slug) as ArticleRow | undefined;
+    const row = statement(this.db, 'SELECT * FROM articles WHERE slug = ?').get(slug) as ArticleRow | undefined;
     return row && this.summaryOf(row);
   }
 
@@ -452,7 +460,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (!article) return [];
     const row = this.sentenceRow(article, sentence);
     if (!row) return [];
-    const rows = this.db.prepare('SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id').all(articleId, row.slot) as RevisionRow[];
+    const rows = statement(this.db, 'SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id').all(articleId, row.slot) as RevisionRow[];
     return rows.map((r) => toRevision(r, sentence));
   }
 
@@ -486,7 +494,7 @@ export class SqliteReviewStore implements ReviewStore {
     return this.db
       .transaction(() => {
         const { article, row, current } = this.lockSentence(articleId, sentence);
-        const old = this.db.prepare('SELECT * FROM revisions WHERE id = ? AND article_id = ? AND slot = ?').get(revisionId, articleId, row.slot) as RevisionRow | undefined;
+        const old = statement(this.db, 'SELECT * FROM revisions WHERE id = ? AND article_id = ? AND slot = ?').get(revisionId, articleId, row.slot) as RevisionRow | undefined;
         if (!old) throw new MtReviewError('input', `revision ${revisionId} is not a revision of sentence ${sentence}`);
         if ((current?.id ?? null) !== baseRevisionId) throw new ConflictError(current && toRevision(current, sentence), old.text);
         const revision = this.insertRevision({
@@ -508,8 +516,7 @@ export class SqliteReviewStore implements ReviewStore {
         const { article, row } = this.lockSentence(d.articleId, d.sentence);
         const at = now();
         const id = Number(
-          this.db
-            .prepare(
+          statement(this.db,
               `INSERT INTO dismissals (article_id, slot, sentence, fingerprint, rule_id, match, reason, reviewer, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
@@ -517,7 +524,7 @@ export class SqliteReviewStore implements ReviewStore {
         );
         this.touch(article.id, at);
         this.event(reviewer, 'dismiss', article.id, row.idx, { dismissal: id, fingerprint: d.fingerprint, ruleId: d.ruleId });
-        return toDismissal(this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(id) as DismissalRow, row.idx);
+        return toDismissal(statement(this.db, 'SELECT * FROM dismissals WHERE id = ?').get(id) as DismissalRow, row.idx);
       })
       .immediate();
   }
@@ -527,11 +534,11 @@ export class SqliteReviewStore implements ReviewStore {
     const by = requireReviewer(reviewer);
     this.db
       .transaction(() => {
-        const d = this.db.prepare('SELECT * FROM dismissals WHERE id = ?').get(dismissalId) as DismissalRow | undefined;
+        const d = statement(this.db, 'SELECT * FROM dismissals WHERE id = ?').get(dismissalId) as DismissalRow | undefined;
         if (!d) throw new MtReviewError('input', `no dismissal ${dismissalId}`);
         if (d.undone_at) return;
         const at = now();
-        this.db.prepare('UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, dismissalId);
+        statement(this.db, 'UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, dismissalId);
         this.touch(d.article_id, at);
         this.event(by, 'undismiss', d.article_id, d.sentence, { dismissal: dismissalId });
       })
@@ -550,7 +557,7 @@ export class SqliteReviewStore implements ReviewStore {
         if (!article) throw new MtReviewError('input', `no article with id ${id}`);
         if (!article.archived_at) {
           const at = now();
-          this.db.prepare('UPDATE articles SET archived_at = ?, archived_by = ? WHERE id = ?').run(at, actor, id);
+          statement(this.db, 'UPDATE articles SET archived_at = ?, archived_by = ? WHERE id = ?').run(at, actor, id);
           this.touch(id, at);
           this.event(actor, 'archive', id, null, { slug: article.slug, reason: reason.trim() });
         }
@@ -568,7 +575,7 @@ export class SqliteReviewStore implements ReviewStore {
         if (!article) throw new MtReviewError('input', `no article with id ${id}`);
         if (article.archived_at) {
           const at = now();
-          this.db.prepare('UPDATE articles SET archived_at = NULL, archived_by = NULL WHERE id = ?').run(id);
+          statement(this.db, 'UPDATE articles SET archived_at = NULL, archived_by = NULL WHERE id = ?').run(id);
           this.touch(id, at);
           this.event(actor, 'unarchive', id, null, { slug: article.slug, archivedAt: article.archived_at, archivedBy: article.archived_by });
         }
@@ -641,7 +648,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** The article row by id. */
   private articleRow(id: number): ArticleRow | undefined {
-    return this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    return statement(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   }
 
   /**
@@ -654,7 +661,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (!article || this.db.readonly) return article;
     const key = `${article.id}:${article.version}`;
     if (this.segmentationChecked.has(key)) return article;
-    const rows = this.db.prepare('SELECT idx, paragraph, kind, start, "end" FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx').all(article.id, article.version) as SentenceRow[];
+    const rows = statement(this.db, 'SELECT idx, paragraph, kind, start, "end" FROM sentences WHERE article_id = ? AND version = ? ORDER BY idx').all(article.id, article.version) as SentenceRow[];
     const seg = segment(article.mt_text);
     const same =
       JSON.stringify(rows.map((r) => [r.paragraph, r.kind, r.start, r.end])) ===
@@ -677,7 +684,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** The current MT version's sentence row at `idx`. */
   private sentenceRow(article: ArticleRow, idx: number): SentenceRow | undefined {
-    return this.db.prepare('SELECT * FROM sentences WHERE article_id = ? AND version = ? AND idx = ?').get(article.id, article.version, idx) as SentenceRow | undefined;
+    return statement(this.db, 'SELECT * FROM sentences WHERE article_id = ? AND version = ? AND idx = ?').get(article.id, article.version, idx) as SentenceRow | undefined;
   }
 
   /** Inside a write transaction: the article, the sentence and its current revision, or an input error. */
@@ -686,7 +693,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (!article) throw new MtReviewError('input', `no article with id ${articleId}`);
     const row = Number.isInteger(sentence) ? this.sentenceRow(article, sentence) : undefined;
     if (!row) throw new MtReviewError('input', `article "${article.slug}" has no sentence ${sentence}`);
-    const current = (this.db.prepare('SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id DESC LIMIT 1').get(articleId, row.slot) as RevisionRow | undefined) ?? null;
+    const current = (statement(this.db, 'SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id DESC LIMIT 1').get(articleId, row.slot) as RevisionRow | undefined) ?? null;
     return { article, row, current };
   }
 
@@ -701,8 +708,7 @@ export class SqliteReviewStore implements ReviewStore {
       throw new MtReviewError('store', 'the correction could not be stored as a patch that reproduces it exactly; nothing was saved');
     }
     const id = Number(
-      this.db
-        .prepare(
+      statement(this.db,
           `INSERT INTO revisions (article_id, slot, sentence, base_revision_id, status, origin, reviewer, created_at, patch, text,
              restored_from, mt_hash, needs_attention)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -711,7 +717,7 @@ export class SqliteReviewStore implements ReviewStore {
           r.needsAttention ? 1 : 0).lastInsertRowid,
     );
     this.touch(r.articleId, r.at);
-    return this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow;
+    return statement(this.db, 'SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow;
   }
 
   /**
@@ -719,8 +725,7 @@ export class SqliteReviewStore implements ReviewStore {
    * moves forward on every write, even two in the same millisecond.
    */
   private touch(articleId: number, at: string): void {
-    this.db
-      .prepare(
+    statement(this.db,
         `UPDATE articles SET updated_at = CASE WHEN updated_at < @at THEN @at
            ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END WHERE id = @id`,
       )
@@ -729,7 +734,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** Appends an audit event. */
   private event(actor: string, action: string, articleId: number | null, sentence: number | null, detail: unknown): void {
-    this.db.prepare('INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)').run(now(), actor, action, articleId, sentence, JSON.stringify(detail));
+    statement(this.db, 'INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)').run(now(), actor, action, articleId, sentence, JSON.stringify(detail));
   }
 
   /** Findings of the whole corrected article, from the cache when its text, segmentation and glossary are unchanged. */
@@ -751,7 +756,7 @@ export class SqliteReviewStore implements ReviewStore {
         // it is a cache, and a read must not wait for the disk.
         const json = article.findings_json;
         const id = article.id;
-        this.groupCommit(() => this.db.prepare('UPDATE articles SET findings_key = ?, findings_json = ? WHERE id = ?').run(key, json, id)).catch(() => {
+        this.groupCommit(() => statement(this.db, 'UPDATE articles SET findings_key = ?, findings_json = ? WHERE id = ?').run(key, json, id)).catch(() => {
           // A cache that could not be stored is computed again next time.
         });
       }
@@ -772,8 +777,8 @@ export class SqliteReviewStore implements ReviewStore {
       else bySentence.set(f.sentence, [f]);
     }
     const dismissals = (only === undefined
-      ? this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND undone_at IS NULL ORDER BY id').all(article.id)
-      : this.db.prepare('SELECT * FROM dismissals WHERE article_id = ? AND slot = ? AND undone_at IS NULL ORDER BY id').all(article.id, states[only]!.row.slot)) as DismissalRow[];
+      ? statement(this.db, 'SELECT * FROM dismissals WHERE article_id = ? AND undone_at IS NULL ORDER BY id').all(article.id)
+      : statement(this.db, 'SELECT * FROM dismissals WHERE article_id = ? AND slot = ? AND undone_at IS NULL ORDER BY id').all(article.id, states[only]!.row.slot)) as DismissalRow[];
     const dismissedBySlot = new Map<number, DismissalRow[]>();
     for (const d of dismissals) {
       const list = dismissedBySlot.get(d.slot);
