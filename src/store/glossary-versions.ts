@@ -42,7 +42,7 @@ export interface GlossaryVersion {
 }
 
 /** A version as the history lists it (without the file texts). */
-export type GlossaryVersionSummary = Omit<GlossaryVersion, 'files'> & { fileNames: string[] };
+export type GlossaryVersionSummary = Omit<GlossaryVersion, 'files'>;
 
 /** The event `action` recorded for every new glossary version. */
 export const GLOSSARY_EVENT = 'glossary';
@@ -150,13 +150,22 @@ export function latestFileVersion(db: Database.Database): GlossaryVersion | unde
   return row ? toVersion(row) : undefined;
 }
 
-/** The history, newest first, without the file texts. */
+/** The history, newest first, without the file texts (never read: a page of history stays cheap). */
 export function listGlossaryVersions(db: Database.Database, limit = 100): GlossaryVersionSummary[] {
-  const rows = db.prepare('SELECT * FROM glossary_versions ORDER BY id DESC LIMIT ?').all(limit) as VersionRow[];
-  return rows.map((row) => {
-    const { files, ...rest } = toVersion(row);
-    return { ...rest, fileNames: files.map((f) => f.name) };
-  });
+  const rows = db.prepare(
+    `SELECT id, origin, source_hash, file_hash, entries, created_by, created_at, comment
+     FROM glossary_versions ORDER BY id DESC LIMIT ?`,
+  ).all(limit) as Omit<VersionRow, 'files_json'>[];
+  return rows.map((row) => ({
+    id: row.id,
+    origin: row.origin,
+    sourceHash: row.source_hash,
+    fileHash: row.file_hash,
+    entries: row.entries,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    comment: row.comment,
+  }));
 }
 
 /** Raised when an app edit was based on a version that is no longer in force (HTTP 409). */
