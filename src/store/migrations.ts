@@ -168,6 +168,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'covering index for the corpus page (count, page by slug and title search without reading article texts)',
+    up(db) {
+      db.exec('CREATE INDEX articles_listing ON articles(archived_at, slug, title, id, version, updated_at)');
+    },
+  },
 ];
 
 /** Runs the migrations the database has not seen yet, each in its own transaction; returns the new version. */

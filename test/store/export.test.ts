@@ -159,8 +159,8 @@ describe('store/export', () => {
     });
 
     it('migrates a database from an older mt-review before exporting', async () => {
-      // Undo migrations 3 and 2, as a database written by an mt-review at schema version 1.
-      store.db.exec('DROP TABLE glossary_versions; ALTER TABLE articles DROP COLUMN archived_at; ALTER TABLE articles DROP COLUMN archived_by');
+      // Undo migrations 4, 3 and 2, as a database written by an mt-review at schema version 1.
+      store.db.exec('DROP INDEX articles_listing; DROP TABLE glossary_versions; ALTER TABLE articles DROP COLUMN archived_at; ALTER TABLE articles DROP COLUMN archived_by');
       store.db.exec('DROP INDEX articles_file_state');
       store.db.pragma('user_version = 1');
       const r = await cli([SLUG]);
