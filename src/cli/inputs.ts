@@ -2,9 +2,9 @@
  * What `mt-review check` reads: paths, directories (walked), globs and `-` (stdin), resolved to
  * a list of files, and the size-limited reading of each.
  */
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { MtReviewError } from '../core/types.js';
 
 /** The display name of standard input in reports and baselines. */
@@ -83,9 +83,12 @@ export async function resolveInputs(args: string[], options: ResolveOptions): Pr
     if (kind === 'file') {
       add(abs);
     } else if (kind === 'dir') {
-      const found = await glob([dirPattern], { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+      const found = exts.some((e) => GLOB_SPECIAL.test(e))
+        ? await (await import('tinyglobby')).glob([dirPattern], { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
+        : walkDirectory(abs, exts);
       for (const f of found.map((f) => path.resolve(f)).sort(compareCodeUnits)) add(f);
-    } else if (isDynamicPattern(arg)) {
+    } else if ((await import('tinyglobby')).isDynamicPattern(arg)) {
+      const { glob } = await import('tinyglobby');
       const found = await glob([arg], { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false });
       if (found.length === 0) errors.push({ path: arg, message: 'no files match this pattern' });
       for (const f of found.map((f) => path.resolve(f)).sort(compareCodeUnits)) add(f);
@@ -94,6 +97,59 @@ export async function resolveInputs(args: string[], options: ResolveOptions): Pr
     }
   }
   return { files, errors };
+}
+
+/** Characters that make an extension a pattern rather than a literal suffix. */
+const GLOB_SPECIAL = /[*?[\]{}()!+@,\\]/;
+
+/**
+ * The files under `dir` whose names end in `.ext` for one of `exts` (literal extensions), as a
+ * recursive glob for `*.{exts}` with dot files and `node_modules` excluded finds them: entries whose
+ * name starts with a dot and folders named `node_modules` are skipped, symbolic links are followed
+ * (each real folder walked once). A plain walk, so checking a folder never loads the glob matcher.
+ */
+export function walkDirectory(dir: string, exts: readonly string[]): string[] {
+  const suffixes = exts.map((e) => `.${e}`);
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (folder: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(folder, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) {
+        if (e.name !== 'node_modules') visit(full);
+      } else if (isFile && suffixes.some((s) => e.name.endsWith(s))) {
+        found.push(full);
+      }
+    }
+  };
+  visit(dir);
+  return found;
 }
 
 /** Orders strings by UTF-16 code units, the same on every machine and locale. */
@@ -114,6 +170,19 @@ export async function readInputFile(abs: string, name: string, maxBytes: number)
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/** `readInputFile`, synchronously: the same size check and errors. */
+export function readInputFileSync(abs: string, name: string, maxBytes: number): Uint8Array {
+  const fd = openSync(abs, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new MtReviewError('input', 'is a directory', { file: name });
+    if (st.size > maxBytes) throw tooBig(name, st.size, maxBytes);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
