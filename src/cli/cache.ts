@@ -1,12 +1,24 @@
 /**
  * The result cache (`--cache`): per file, the content hash and the report it produced, valid for
- * one configuration key (tool version, glossary hash, check selection). A file whose bytes still
- * hash the same is not checked again.
+ * one configuration key (tool version and build, the glossary files' bytes, check selection). A
+ * file whose bytes still hash the same is not checked again.
+ *
+ * The key names the glossary by its source bytes, not by its parsed entries, so the cache can be
+ * consulted before the glossary is loaded; the cache also records whether a run validated that
+ * glossary, so a warm run that checks nothing can skip the glossary and still never hide a broken one.
+ *
+ * The file is text: a JSON header line, then per file a JSON line `[path, hash, errors, warnings,
+ * infos, length]` followed by `length` UTF-16 code units of its findings exactly as the `json`
+ * format prints them (`findingsJson`) and a newline. Reading it parses no finding; printing a
+ * cached file as JSON splices that text.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { hash as oneShotHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileReport } from './report.js';
+import { countSeverities, type SeverityCounts } from './formatters/index.js';
+import { findingsJson } from './formatters/json.js';
+import type { FileReport, ReportedFinding } from './report.js';
 
 /** The default cache folder, relative to the working directory. */
 export const DEFAULT_CACHE_LOCATION = '.cache/mt-review/';
@@ -14,20 +26,61 @@ export const DEFAULT_CACHE_LOCATION = '.cache/mt-review/';
 /** Name of the cache file inside the cache folder. */
 const CACHE_FILE = 'results.json';
 
+/** Version of the cache file layout. */
+const LAYOUT = 2;
+
 interface CacheEntry {
   hash: string;
-  report: FileReport;
+  counts: SeverityCounts;
+  /** The findings as `findingsJson` renders them. */
+  json: string;
 }
 
-interface CacheData {
-  version: 1;
+interface CacheHeader {
+  version: typeof LAYOUT;
   config: string;
-  entries: Record<string, CacheEntry>;
+  /** A run under this configuration loaded and validated the glossary its key names. */
+  glossaryValidated: boolean;
 }
 
 /** Hashes everything besides a file's content that decides its findings into one cache key. */
 export function cacheConfigKey(parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return oneShotHash('sha256', JSON.stringify(parts), 'hex');
+}
+
+/** Parses the cache file's text; undefined when it is not a cache of this layout and configuration. */
+function parseCache(text: string, config: string): { header: CacheHeader; entries: Map<string, CacheEntry> } | undefined {
+  let nl = text.indexOf('\n');
+  if (nl < 0) return undefined;
+  const header = JSON.parse(text.slice(0, nl)) as CacheHeader;
+  if (header?.version !== LAYOUT || header.config !== config) return undefined;
+  const entries = new Map<string, CacheEntry>();
+  let pos = nl + 1;
+  while (pos < text.length) {
+    nl = text.indexOf('\n', pos);
+    if (nl < 0) return undefined;
+    const head = JSON.parse(text.slice(pos, nl)) as unknown;
+    if (!Array.isArray(head) || head.length !== 6 || typeof head[0] !== 'string' || typeof head[1] !== 'string' || !head.slice(2).every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+    const [file, hash, errors, warnings, infos, length] = head as [string, string, number, number, number, number];
+    const end = nl + 1 + length;
+    if (text.charCodeAt(end) !== 10) return undefined;
+    entries.set(file, { hash, counts: { errors, warnings, infos }, json: text.slice(nl + 1, end) });
+    pos = end + 1;
+  }
+  return { header, entries };
+}
+
+/** A report read from the cache: its findings are parsed only if something reads them. */
+function cachedReport(displayPath: string, entry: CacheEntry): FileReport {
+  let findings: ReportedFinding[] | undefined;
+  return {
+    path: displayPath,
+    counts: entry.counts,
+    findingsJson: entry.json,
+    get findings(): ReportedFinding[] {
+      return (findings ??= JSON.parse(entry.json) as ReportedFinding[]);
+    },
+  };
 }
 
 /** A cache loaded for one configuration; entries made under another configuration are dropped. */
@@ -36,6 +89,7 @@ export class ResultCache {
     private readonly file: string,
     private readonly config: string,
     private readonly entries: Map<string, CacheEntry>,
+    private validated: boolean,
     /** Whether the entries differ from the file (a new or invalidated cache always does). */
     private dirty: boolean,
   ) {}
@@ -43,20 +97,30 @@ export class ResultCache {
   /** Opens the cache in `folder`; a missing, unreadable or corrupt cache file is an empty cache. */
   static async open(folder: string, config: string): Promise<ResultCache> {
     const file = path.join(folder, CACHE_FILE);
-    const entries = new Map<string, CacheEntry>();
-    let usable = false;
+    let parsed: ReturnType<typeof parseCache>;
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as CacheData;
-      if (data.version === 1 && data.config === config && data.entries && typeof data.entries === 'object') {
-        for (const [k, v] of Object.entries(data.entries)) {
-          if (v && typeof v.hash === 'string' && v.report && Array.isArray(v.report.findings)) entries.set(k, v);
-        }
-        usable = true;
-      }
+      // One synchronous read: the promise-based one reads a large file in many small round trips.
+      parsed = parseCache(readFileSync(file, 'utf8'), config);
     } catch {
       // No usable cache: every file is checked and the cache is rewritten.
     }
-    return new ResultCache(file, config, entries, !usable);
+    if (!parsed) return new ResultCache(file, config, new Map(), false, true);
+    return new ResultCache(file, config, parsed.entries, parsed.header.glossaryValidated === true, false);
+  }
+
+  /**
+   * Whether a run under this configuration loaded and validated the glossary (these exact files,
+   * with this exact build), so a run that checks no file need not load it to know it is sound.
+   */
+  get glossaryValidated(): boolean {
+    return this.validated;
+  }
+
+  /** Records that this run loaded and validated the glossary. */
+  markGlossaryValidated(): void {
+    if (this.validated) return;
+    this.validated = true;
+    this.dirty = true;
   }
 
   /** The content hash last recorded for `absPath`, if any. */
@@ -68,12 +132,17 @@ export class ResultCache {
   get(absPath: string, hash: string, displayPath: string): FileReport | undefined {
     const e = this.entries.get(absPath);
     if (!e || e.hash !== hash) return undefined;
-    return { path: displayPath, findings: e.report.findings };
+    return cachedReport(displayPath, e);
   }
 
-  /** Records the report for `absPath` at content `hash`. */
+  /**
+   * Records the report for `absPath` at content `hash`, and gives `report` its `counts` and
+   * `findingsJson` (rendered once, for the cache and the `json` output alike).
+   */
   set(absPath: string, hash: string, report: FileReport): void {
-    this.entries.set(absPath, { hash, report });
+    const json = (report.findingsJson ??= findingsJson(report.findings));
+    const counts = (report.counts ??= countSeverities(report.findings));
+    this.entries.set(absPath, { hash, counts, json });
     this.dirty = true;
   }
 
@@ -86,9 +155,13 @@ export class ResultCache {
   async save(): Promise<void> {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    const data: CacheData = { version: 1, config: this.config, entries: Object.fromEntries(this.entries) };
+    const header: CacheHeader = { version: LAYOUT, config: this.config, glossaryValidated: this.validated };
+    const parts = [`${JSON.stringify(header)}\n`];
+    for (const [file, e] of this.entries) {
+      parts.push(`${JSON.stringify([file, e.hash, e.counts.errors, e.counts.warnings, e.counts.infos, e.json.length])}\n`, e.json, '\n');
+    }
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data), 'utf8');
+    await writeFile(tmp, parts.join(''), 'utf8');
     await rename(tmp, this.file);
     this.dirty = false;
   }

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { MtReviewError, type Glossary } from '../core/types.js';
 import { buildGlossary, glossaryFormat, type GlossarySource } from './build.js';
 
-/** Reads a file as UTF-8, turning I/O failures into one-line glossary errors. */
-function read(file: string): string {
+/** Reads a file as UTF-8 (through `readText` when it has the file), turning I/O failures into one-line glossary errors. */
+function read(file: string, readText: LoadGlossaryOptions['readText']): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readText?.(file) ?? readFileSync(file, 'utf8');
   } catch (err) {
     throw new MtReviewError('glossary', `cannot read glossary file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
@@ -26,6 +26,12 @@ export interface LoadGlossaryOptions {
    * again (its examples already passed). Absent: no cache.
    */
   cacheDir?: string;
+  /**
+   * The text of a glossary file the caller already read, or undefined to read it from disk. The
+   * CLI passes the bytes its result cache is keyed on, so the glossary validated is the one the
+   * key names even if a file changes while the run starts.
+   */
+  readText?: (file: string) => string | undefined;
 }
 
 /** SHA-256 in hex. */
@@ -81,11 +87,11 @@ export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): G
     if (names.length === 0) throw new MtReviewError('glossary', 'no glossary files (*.yaml, *.yml, *.tsv) in this directory', { file: path });
     for (const name of names) {
       const file = join(path, name);
-      sources.push({ file, text: read(file) });
+      sources.push({ file, text: read(file, options.readText) });
     }
   } else {
     if (!glossaryFormat(path)) throw new MtReviewError('glossary', 'not a glossary file (expected .yaml, .yml or .tsv)', { file: path });
-    sources.push({ file: path, text: read(path) });
+    sources.push({ file: path, text: read(path, options.readText) });
   }
   if (!options.cacheDir) return buildGlossary(sources, sha256);
   const key = sha256(JSON.stringify([codeStamp(), sources.map((s) => [s.file, s.text])]));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatGithub, escapeGithubData, escapeGithubProperty } from '../../src/cli/formatters/github.js';
-import { FORMATTERS, summarise, type FormatInput } from '../../src/cli/formatters/index.js';
-import { formatJson } from '../../src/cli/formatters/json.js';
+import { FORMAT_NAMES, FORMATS, summarise, type FormatInput } from '../../src/cli/formatters/index.js';
+import { findingsJson, formatJson } from '../../src/cli/formatters/json.js';
 import { escapeXml, formatJunit } from '../../src/cli/formatters/junit.js';
 import { formatSarif, toUri } from '../../src/cli/formatters/sarif.js';
 import { formatStylish } from '../../src/cli/formatters/stylish.js';
@@ -57,13 +57,20 @@ function input(over: Partial<FormatInput> = {}): FormatInput {
 }
 
 describe('formatters', () => {
-  it('registers one formatter per format name', () => {
-    assert.deepEqual(Object.keys(FORMATTERS).sort(), ['github', 'json', 'junit', 'sarif', 'stylish']);
+  it('registers one formatter per format name, each loadable on demand', async () => {
+    assert.deepEqual(Object.keys(FORMATS).sort(), ['github', 'json', 'junit', 'sarif', 'stylish']);
+    assert.deepEqual([...FORMAT_NAMES].sort(), Object.keys(FORMATS).sort());
+    for (const name of FORMAT_NAMES) assert.equal(typeof (await FORMATS[name].load()), 'function', name);
   });
 
   describe('summarise', () => {
     it('counts findings by severity and carries the suppressed count', () => {
       assert.deepEqual(summarise(reports, 2), { files: 3, findings: 3, errors: 1, warnings: 1, infos: 1, suppressed: 2 });
+    });
+
+    it('takes a report’s counts when it has them (a cached report), without reading its findings', () => {
+      const cached: FileReport = { path: 'c.txt', counts: { errors: 2, warnings: 0, infos: 5 }, get findings(): ReportedFinding[] { throw new Error('read'); } };
+      assert.deepEqual(summarise([cached], 0), { files: 1, findings: 7, errors: 2, warnings: 0, infos: 5, suppressed: 0 });
     });
   });
 
@@ -106,6 +113,33 @@ describe('formatters', () => {
       const second = out.files[0]!.findings[1]!;
       assert.equal('fix' in second || 'note' in second || 'lang' in second, false);
       assert.equal(out.files[2]!.findings[0]!.lang, 'cmn');
+    });
+
+    /** What the format printed before it was assembled from pre-rendered findings: one JSON.stringify. */
+    const reference = (rs: FileReport[], suppressed: number): string => {
+      const files = rs.map((r) => ({ path: r.path, findings: JSON.parse(JSON.stringify(r.findings.map((f) => {
+        const { fix, note, lang, ...rest } = f;
+        return { ...rest, ...(fix ? { fix } : {}), ...(note !== undefined ? { note } : {}), ...(lang !== undefined ? { lang } : {}) };
+      }))) as unknown[] }));
+      const s = summarise(rs, suppressed);
+      return `${JSON.stringify({ files, summary: { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, infos: s.infos, suppressed: s.suppressed } }, null, 2)}\n`;
+    };
+    const cases: { name: string; reports: FileReport[] }[] = [
+      { name: 'no files at all', reports: [] },
+      { name: 'one clean file', reports: [{ path: 'clean.txt', findings: [] }] },
+      { name: 'findings with fix, note, lang, odd characters and paths', reports },
+      { name: 'a path and a match with quotes, backslashes, a line separator and a lone surrogate', reports: [{ path: 'a "b"\\c.txt', findings: [finding({ match: 'x\u2028y\ud800', suggestions: ['"', '\\'] })] }] },
+    ];
+    for (const c of cases) {
+      it(`is byte-for-byte JSON.stringify(…, null, 2): ${c.name}`, () => {
+        assert.equal(formatJson(input({ reports: c.reports, summary: summarise(c.reports, 0) })), reference(c.reports, 0));
+      });
+    }
+
+    it('splices a report’s pre-rendered findings instead of serialising them again', () => {
+      const rendered: FileReport = { path: 'a.txt', findings: [], findingsJson: findingsJson(reports[0]!.findings) };
+      assert.equal(formatJson(input({ reports: [rendered], summary: summarise([reports[0]!], 0) })), reference([{ path: 'a.txt', findings: reports[0]!.findings }], 0));
+      assert.deepEqual(JSON.parse(findingsJson(reports[0]!.findings)), reports[0]!.findings, 'the rendering parses back to the findings');
     });
   });
 

@@ -12,23 +12,22 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CHECKS } from '../../checks/index.js';
-import { createChecker, selectChecks, type Checker } from '../../core/checker.js';
+import type { Checker } from '../../core/checker.js';
 import { decodeUtf8 } from '../../core/decode.js';
-import { MtReviewError, SEVERITIES, type CheckOptions, type Glossary, type Severity } from '../../core/types.js';
-import { loadGlossary } from '../../glossary/load.js';
+import { MtReviewError, SEVERITIES, type CheckDefinition, type CheckOptions, type Glossary, type Severity } from '../../core/types.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
+import { readGlossarySource, type GlossarySource } from '../glossary-source.js';
 import { applyBaseline, baselinePath, buildBaseline, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js';
-import { fixText } from '../fix.js';
-import { FORMAT_NAMES, FORMATTERS, summarise, type FormatName, type RuleInfo } from '../formatters/index.js';
+import { FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo } from '../formatters/index.js';
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
-import { runInPool } from '../pool.js';
-import { checkSequentially, hashContent, loadFileTask, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
+import { checkSequentially, hashContent, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
 
-/** Files read at once when answering unchanged files from the cache. */
-const CACHE_READ_BATCH = 64;
+/** The registered checks, imported only when a run needs them (checking, --list-checks, --enable/--disable). */
+async function registeredChecks(): Promise<readonly CheckDefinition[]> {
+  return (await import('../../checks/index.js')).CHECKS;
+}
 
 /** Where the package's own files are, relative to this module in `dist/src/cli/commands/`. */
 const PACKAGE_ROOT = new URL('../../../../', import.meta.url);
@@ -39,7 +38,7 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/mt-review';
 /** Default `--max-file-size`. */
 const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
-/** Use worker threads only when there are more files than this: below it, starting workers costs more than it saves. */
+/** With an explicit `--jobs`, use worker threads only when there are more files than this. */
 export const POOL_THRESHOLD = 8;
 
 /** The `--fail-on` values. */
@@ -67,7 +66,10 @@ Options:
   --write-baseline        write every current finding to the ignore file and exit 0
   --cache                 skip files whose content is unchanged since the last --cache run
   --cache-location DIR    cache folder (default: ${DEFAULT_CACHE_LOCATION})
-  -j, --jobs N            worker threads for more than ${POOL_THRESHOLD} files (default: number of CPUs)
+  -j, --jobs N            worker threads, used for more than ${POOL_THRESHOLD} files (default: automatic, up to
+                          the number of CPUs: workers only when the text to check outweighs starting
+                          them and compiling the glossary in each, e.g. not for 100 articles with
+                          5,000 entries; 1 checks on the main thread)
   --max-file-size SIZE    refuse larger files, e.g. 50MB, 512KB (default: 50MB)
   -q, --quiet             report errors only (warnings and infos neither shown nor failing)
   --color, --no-color     force or disable colours (default: colours on a terminal unless NO_COLOR is set)
@@ -98,7 +100,8 @@ interface CheckFlags {
   writeBaseline: boolean;
   cache: boolean;
   cacheLocation: string;
-  jobs: number;
+  /** `--jobs`, when given; otherwise the count comes from `autoWorkerCount`. */
+  jobs: number | undefined;
   maxFileSize: number;
   quiet: boolean;
   color: boolean | undefined;
@@ -118,7 +121,7 @@ function list(values: string[] | undefined): string[] {
 }
 
 /** Parses `args` (after `check`) into validated flags; bad flags throw a usage error. */
-function parseFlags(args: string[]): CheckFlags {
+async function parseFlags(args: string[]): Promise<CheckFlags> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -159,7 +162,7 @@ function parseFlags(args: string[]): CheckFlags {
   if (!FORMAT_NAMES.includes(format)) throw usageError(`unknown format "${v.format}" (expected ${FORMAT_NAMES.join(', ')})`);
   const failOn = (v['fail-on'] ?? 'error') as CheckFlags['failOn'];
   if (!FAIL_ON.includes(failOn)) throw usageError(`unknown --fail-on "${v['fail-on']}" (expected ${FAIL_ON.join(', ')})`);
-  let jobs = availableParallelism();
+  let jobs: number | undefined;
   if (v.jobs !== undefined) {
     if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw usageError(`--jobs must be a positive integer, not "${v.jobs}"`);
     jobs = Number(v.jobs);
@@ -172,11 +175,13 @@ function parseFlags(args: string[]): CheckFlags {
       throw usageError(`invalid --max-file-size "${v['max-file-size']}" (e.g. 50MB, 512KB, 1000)`);
     }
   }
-  const known = new Set(CHECKS.map((c) => c.meta.id));
   const enable = list(v.enable);
   const disable = list(v.disable);
-  for (const id of [...enable, ...disable]) {
-    if (!known.has(id)) throw usageError(`unknown check "${id}" (see --list-checks)`);
+  if (enable.length + disable.length > 0) {
+    const known = new Set((await registeredChecks()).map((c) => c.meta.id));
+    for (const id of [...enable, ...disable]) {
+      if (!known.has(id)) throw usageError(`unknown check "${id}" (see --list-checks)`);
+    }
   }
   const options: CheckOptions = {};
   if (enable.length > 0) options.enable = enable;
@@ -219,12 +224,14 @@ async function toolVersion(): Promise<string> {
   return cachedVersion;
 }
 
+/** The compiled modules of this build (`dist/src/`). */
+const BUILD_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
 /**
- * A stamp of the built code (names, sizes and modification times of the compiled modules), so a
- * rebuilt check invalidates the cache even when the version number did not change.
+ * A stamp of the built code under `dir` (names, sizes and modification times of the compiled
+ * modules), so a rebuilt check invalidates the cache even when the version number did not change.
  */
-function codeStamp(): string {
-  const dir = fileURLToPath(new URL('../../', import.meta.url));
+export function codeStamp(dir: string = BUILD_DIR): string {
   try {
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
     return files.map((f) => {
@@ -234,6 +241,27 @@ function codeStamp(): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Worker threads for checking `pending`: with `--jobs N`, N (at most one per file) when there are
+ * more than `POOL_THRESHOLD` files; otherwise the count with the lowest estimated time for these
+ * bytes and this glossary (`autoWorkerCount`). 0 or 1: check on the main thread.
+ */
+async function workerCount(jobs: number | undefined, pending: readonly FileTask[], glossary: Glossary): Promise<number> {
+  if (jobs !== undefined) return pending.length > POOL_THRESHOLD && jobs > 1 ? Math.min(jobs, pending.length) : 0;
+  const cpus = availableParallelism();
+  if (cpus < 2 || pending.length < 2) return 0;
+  const { autoWorkerCount } = await import('../jobs.js');
+  let bytes = 0;
+  for (const t of pending) {
+    try {
+      bytes += statSync(t.absPath).size;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return autoWorkerCount({ bytes, files: pending.length, entries: glossary.entries.length, cpus }, cpus);
 }
 
 /** The rules SARIF describes: every selected check, and one rule per glossary entry for `forbidden-term`. */
@@ -257,7 +285,8 @@ function rulesFor(checker: { checks: readonly { id: string; description: string;
 /** A checked input, with the key the baseline knows it by. */
 interface Checked {
   report: FileReport;
-  baselineKey: string;
+  /** Computed only when a baseline is read or written. */
+  baselineKey: () => string;
 }
 
 /** Runs `mt-review check`. */
@@ -275,26 +304,53 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 async function runCheck(args: string[], io: CliIO): Promise<number> {
-  const flags = parseFlags(args);
+  const flags = await parseFlags(args);
   if (flags.help) {
     io.stdout.write(checkUsage());
     return 0;
   }
   if (flags.listChecks) {
-    io.stdout.write(listChecks(flags.format));
+    io.stdout.write(listChecks(await registeredChecks(), flags.format));
     return 0;
   }
   if (!flags.corrected && flags.positionals.length === 0) throw usageError('no input; give files, directories, globs, or - for standard input');
 
   const cwd = io.cwd;
   const glossaryPath = resolveGlossaryPath(flags.glossary, cwd);
-  // With --cache, the validated glossary is cached too: a 10,000-entry YAML glossary takes seconds
-  // to parse and validate, and an unchanged one need not be.
-  const glossary = loadGlossary(glossaryPath, flags.cache ? { cacheDir: path.resolve(cwd, flags.cacheLocation) } : {});
+  const cacheDir = flags.cache ? path.resolve(cwd, flags.cacheLocation) : undefined;
   const version = await toolVersion();
+  const stats = { checked: 0, cached: 0, workers: 0, glossary: 'skipped' as 'skipped' | 'loaded' };
+
+  // With --cache, the glossary is read as bytes first: the result cache is keyed on them, so a
+  // re-check of unchanged files is answered without parsing, validating or compiling it.
+  const source: GlossarySource | undefined = flags.cache ? readGlossarySource(glossaryPath) : undefined;
+  const cache = flags.cache && !flags.fix && !flags.corrected
+    ? await ResultCache.open(cacheDir!, cacheConfigKey([version, codeStamp(), source!.key, flags.options]))
+    : undefined;
+
+  let loadedGlossary: Glossary | undefined;
+  /** Loads (and validates) the glossary once, the first time something needs it. */
+  const glossary = async (): Promise<Glossary> => {
+    if (loadedGlossary) return loadedGlossary;
+    const { loadGlossary } = await import('../../glossary/load.js');
+    // With --cache, the validated glossary is cached too (by its files' bytes), so an unchanged
+    // 10,000-entry glossary is read back instead of parsed and validated again.
+    loadedGlossary = loadGlossary(glossaryPath, cacheDir ? { cacheDir, readText: (file) => source?.files.get(file)?.toString('utf8') } : {});
+    stats.glossary = 'loaded';
+    cache?.markGlossaryValidated();
+    return loadedGlossary;
+  };
+  // A broken glossary fails the run even when every file is cached: the glossary is loaded now
+  // unless the cache records that these exact glossary bytes were validated by this exact build.
+  if (!cache?.glossaryValidated) await glossary();
 
   let mainChecker: Checker | undefined;
-  const checker = (): Checker => (mainChecker ??= createChecker(glossary, flags.options));
+  const checker = async (): Promise<Checker> => {
+    if (mainChecker) return mainChecker;
+    const g = await glossary();
+    const { createChecker } = await import('../../core/checker.js');
+    return (mainChecker ??= createChecker(g, flags.options));
+  };
 
   const errors: string[] = [];
   const reportError = (message: string, stack?: string): void => {
@@ -310,7 +366,6 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   else if (flags.ignoreFile !== undefined && !flags.writeBaseline) throw new MtReviewError('input', 'no such file or directory', { file: ignoreName });
 
   const checked: Checked[] = [];
-  const stats = { checked: 0, cached: 0, workers: 0 };
   let fixedStdin: string | undefined;
 
   if (flags.corrected) {
@@ -318,8 +373,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const store = await importCorrected();
     const docs = await store.loadCorrectedDocuments(db, flags.positionals);
     for (const doc of docs) {
-      const result = checker().check(doc.text, doc.segmentation);
-      checked.push({ report: toFileReport(doc.path, doc.text, result), baselineKey: doc.path });
+      const result = (await checker()).check(doc.text, doc.segmentation);
+      checked.push({ report: toFileReport(doc.path, doc.text, result), baselineKey: () => doc.path });
       stats.checked++;
     }
   } else {
@@ -330,26 +385,23 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
 
     if (flags.fix) {
       for (const [i, f] of inputs.files.entries()) {
-        const out = await fixOne(f, flags, checker(), io).catch((err: unknown) => {
+        const out = await fixOne(f, flags, await checker(), io).catch((err: unknown) => {
           reportError(describeFileError(err, f.displayPath), err instanceof Error ? err.stack : undefined);
           return undefined;
         });
         if (!out) continue;
         stats.checked++;
         if (out.stdinText !== undefined) fixedStdin = out.stdinText;
-        slots[i] = { report: out.report, baselineKey: keyOf(f) };
+        slots[i] = { report: out.report, baselineKey: () => keyOf(f) };
       }
     } else {
-      const cache = flags.cache
-        ? await ResultCache.open(path.resolve(cwd, flags.cacheLocation), cacheConfigKey([version, codeStamp(), glossary.hash || hashContent(Buffer.from(JSON.stringify(glossary.entries))), CHECKS.map((c) => c.meta), flags.options]))
-        : undefined;
       const tasks: FileTask[] = [];
       for (const [i, f] of inputs.files.entries()) {
         if (f.absPath === null) {
           try {
             const bytes = await readStdin(io.stdin, flags.maxFileSize);
             const { text } = decodeUtf8(bytes, STDIN_NAME);
-            slots[i] = { report: toFileReport(STDIN_NAME, text, checker().check(text)), baselineKey: STDIN_NAME };
+            slots[i] = { report: toFileReport(STDIN_NAME, text, (await checker()).check(text)), baselineKey: () => STDIN_NAME };
             stats.checked++;
           } catch (err) {
             reportError(describeFileError(err, STDIN_NAME), err instanceof Error ? err.stack : undefined);
@@ -379,42 +431,55 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
           cache?.set(abs, o.hash, report);
           stats.checked++;
         }
-        if (report) slots[o.index] = { report, baselineKey: keyOf(f) };
+        if (report) slots[o.index] = { report, baselineKey: () => keyOf(f) };
       };
-      // Unchanged files are answered from the cache here, so no worker starts and no glossary is
-      // compiled for them: a re-check of an unchanged archive only reads and hashes.
-      // Files are read a batch at a time, so the disk is never waited for one file after another.
-      const pending: FileTask[] = tasks.filter((t) => t.knownHash === undefined);
-      const known = tasks.filter((t) => t.knownHash !== undefined);
-      for (let i = 0; i < known.length; i += CACHE_READ_BATCH) {
-        const batch = await Promise.all(known.slice(i, i + CACHE_READ_BATCH).map((t) => loadFileTask(t, flags.maxFileSize)));
-        for (const loaded of batch) {
-          if (!('error' in loaded) && loaded.hash === loaded.task.knownHash) onOutcome({ index: loaded.task.index, kind: 'cached', hash: loaded.hash });
-          else pending.push(loaded.task);
+      // Unchanged files are answered from the cache here, so no worker starts and the glossary is
+      // not even loaded for them: a re-check of an unchanged archive only reads and hashes. The
+      // files are small and read one after another without yielding, which costs a fraction of
+      // promise-based reads.
+      const pending: FileTask[] = [];
+      for (const t of tasks) {
+        if (t.knownHash === undefined) {
+          pending.push(t);
+          continue;
         }
+        const loaded = loadFileTaskSync(t, flags.maxFileSize);
+        if (!('error' in loaded) && loaded.hash === t.knownHash) onOutcome({ index: t.index, kind: 'cached', hash: loaded.hash });
+        else pending.push(t);
       }
       pending.sort((a, b) => a.index - b.index);
-      if (pending.length > POOL_THRESHOLD && flags.jobs > 1) {
-        stats.workers = Math.min(flags.jobs, pending.length);
-        await runInPool({ glossary, options: flags.options, maxFileSize: flags.maxFileSize }, pending, flags.jobs, onOutcome);
+      const workers = pending.length === 0 ? 0 : await workerCount(flags.jobs, pending, await glossary());
+      if (workers > 1) {
+        stats.workers = workers;
+        const { runInPool } = await import('../pool.js');
+        await runInPool({ glossary: await glossary(), options: flags.options, maxFileSize: flags.maxFileSize }, pending, workers, onOutcome);
       } else if (pending.length > 0) {
-        await checkSequentially(checker(), flags.maxFileSize, pending, onOutcome);
-      }
-      if (cache) {
-        await cache.save().catch((err: unknown) => {
-          io.stderr.write(`mt-review: warning: ${describeFileError(err, flags.cacheLocation)} (cache not saved)\n`);
-        });
+        await checkSequentially(await checker(), flags.maxFileSize, pending, onOutcome);
       }
     }
     for (const c of slots) if (c) checked.push(c);
   }
 
+  // SARIF describes every rule, glossary entries included: the one output that needs the glossary.
+  const format = FORMATS[flags.format];
+  let rules: RuleInfo[] = [];
+  if (format.usesRules) {
+    const { selectChecks } = await import('../../core/checker.js');
+    rules = rulesFor({ checks: selectChecks(flags.options).map((c) => c.meta) }, await glossary());
+  }
+
+  if (cache) {
+    await cache.save().catch((err: unknown) => {
+      io.stderr.write(`mt-review: warning: ${describeFileError(err, flags.cacheLocation)} (cache not saved)\n`);
+    });
+  }
+
   if (flags.debug) {
-    io.stderr.write(`mt-review: debug: files=${checked.length} checked=${stats.checked} cached=${stats.cached} workers=${stats.workers} errors=${errors.length}\n`);
+    io.stderr.write(`mt-review: debug: files=${checked.length} checked=${stats.checked} cached=${stats.cached} workers=${stats.workers} errors=${errors.length} glossary=${stats.glossary}\n`);
   }
 
   if (flags.writeBaseline) {
-    const next = buildBaseline(checked.map((c) => ({ file: c.baselineKey, findings: c.report.findings })), baseline);
+    const next = buildBaseline(checked.map((c) => ({ file: c.baselineKey(), findings: c.report.findings })), baseline);
     await writeBaseline(ignoreFile, next).catch((err: unknown) => {
       throw new MtReviewError('io', `cannot write the ignore file (${describeFileError(err, '').replace(/^: /, '')})`, { file: ignoreName });
     });
@@ -426,7 +491,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   let suppressed = 0;
   let reports = checked.map((c) => c.report);
   if (baseline) {
-    const applied = applyBaseline(baseline, checked.map((c) => ({ file: c.baselineKey, findings: c.report.findings })));
+    const applied = applyBaseline(baseline, checked.map((c) => ({ file: c.baselineKey(), findings: c.report.findings })));
     suppressed = applied.suppressed;
     reports = reports.map((r, i) => ({ path: r.path, findings: applied.findings[i]! }));
   }
@@ -435,8 +500,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const summary = summarise(reports, suppressed);
   // Colour on a terminal or with --color, but never with --no-color or NO_COLOR (https://no-color.org).
   const color = flags.color !== false && !io.env.NO_COLOR && (flags.color === true || Boolean(io.stdout.isTTY));
-  const rules = rulesFor({ checks: selectChecks(flags.options).map((c) => c.meta) }, glossary);
-  const output = FORMATTERS[flags.format]({ reports, summary, rules, tool: { name: 'mt-review', version, informationUri: INFORMATION_URI }, color });
+  const formatter = await format.load();
+  const output = formatter({ reports, summary, rules, tool: { name: 'mt-review', version, informationUri: INFORMATION_URI }, color });
   if (fixedStdin !== undefined) {
     // The fixed text is the output; the report of what remains goes to stderr.
     io.stdout.write(fixedStdin);
@@ -447,14 +512,16 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
 
   if (errors.length > 0) return 2;
   if (flags.failOn === 'never') return 0;
+  // The summary counts the reports as printed (after the ignore file and --quiet), by severity.
   const threshold = SEVERITIES.indexOf(flags.failOn);
-  return reports.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+  return [summary.errors, summary.warnings, summary.infos].some((n, i) => n > 0 && i <= threshold) ? 1 : 0;
 }
 
 /** Fixes one input: rewrites the file (keeping a BOM), or returns the fixed stdin text. */
 async function fixOne(f: InputFile, flags: CheckFlags, checker: Checker, io: CliIO): Promise<{ report: FileReport; stdinText?: string }> {
   const bytes = f.absPath === null ? await readStdin(io.stdin, flags.maxFileSize) : await readInputFile(f.absPath, f.displayPath, flags.maxFileSize);
   const { text, hadBom } = decodeUtf8(bytes, f.displayPath);
+  const { fixText } = await import('../fix.js');
   const fixed = fixText(text, (t) => checker.check(t));
   const report = toFileReport(f.displayPath, fixed.text, fixed.result);
   if (f.absPath === null) return { report, stdinText: fixed.text };
@@ -478,8 +545,8 @@ async function importCorrected(): Promise<{
 }
 
 /** `--list-checks`: a table, or a JSON array with `--format json`. */
-function listChecks(format: FormatName): string {
-  const rows = CHECKS.map((c) => ({ id: c.meta.id, category: c.meta.category, severity: c.meta.defaultSeverity, description: c.meta.description }));
+function listChecks(checks: readonly CheckDefinition[], format: FormatName): string {
+  const rows = checks.map((c) => ({ id: c.meta.id, category: c.meta.category, severity: c.meta.defaultSeverity, description: c.meta.description }));
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const w = (k: 'id' | 'category' | 'severity'): number => Math.max(k.length, ...rows.map((r) => r[k].length));
   const line = (r: { id: string; category: string; severity: string; description: string }): string =>

@@ -4,11 +4,6 @@
  */
 import type { Category, Severity } from '../../core/types.js';
 import type { FileReport } from '../report.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 /** Counts for the summary line and the JSON `summary` object. */
 export interface Summary {
@@ -20,6 +15,13 @@ export interface Summary {
   infos: number;
   /** Findings hidden because the ignore file accepts them. */
   suppressed: number;
+}
+
+/** Findings of one file by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
 }
 
 /** A rule as SARIF's `tool.driver.rules` describes it: a check, or a glossary entry of a check. */
@@ -51,25 +53,42 @@ export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as c
 /** One of `FORMAT_NAMES`. */
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** The formatter for each format name. */
-export const FORMATTERS: Record<FormatName, Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  junit: formatJunit,
+/** A format: how to load its formatter (only the selected one is imported), and whether it reads `rules`. */
+export interface FormatDefinition {
+  load: () => Promise<Formatter>;
+  /** The formatter describes rules, so the caller must build them (which needs the glossary). */
+  usesRules: boolean;
+}
+
+/** Every format by name. */
+export const FORMATS: Record<FormatName, FormatDefinition> = {
+  stylish: { load: async () => (await import('./stylish.js')).formatStylish, usesRules: false },
+  json: { load: async () => (await import('./json.js')).formatJson, usesRules: false },
+  sarif: { load: async () => (await import('./sarif.js')).formatSarif, usesRules: true },
+  github: { load: async () => (await import('./github.js')).formatGithub, usesRules: false },
+  junit: { load: async () => (await import('./junit.js')).formatJunit, usesRules: false },
 };
 
-/** Counts the findings of `reports` by severity. */
+/** Counts one file's findings by severity. */
+export function countSeverities(findings: readonly { severity: Severity }[]): SeverityCounts {
+  const c: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+/** Counts the findings of `reports` by severity (a report's `counts` when it has them, so cached findings are not parsed). */
 export function summarise(reports: FileReport[], suppressed: number): Summary {
   const s: Summary = { files: reports.length, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed };
   for (const r of reports) {
-    for (const f of r.findings) {
-      s.findings++;
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
+    const c = r.counts ?? countSeverities(r.findings);
+    s.errors += c.errors;
+    s.warnings += c.warnings;
+    s.infos += c.infos;
   }
+  s.findings = s.errors + s.warnings + s.infos;
   return s;
 }
