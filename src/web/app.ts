@@ -15,7 +15,7 @@ import { identify } from './reviewer.js';
 import { verifyFormUtf8, verifyJsonUtf8 } from './body-encoding.js';
 import { healthCheck, requestLog } from './request-log.js';
 import { importArticle, importFailed, importUpload, listArticles } from './routes/corpus.js';
-import { exportArticle, loadArticle, showArticle, showDiff } from './routes/articles.js';
+import { archiveArticle, exportArticle, loadArticle, refuseArchived, showArticle, showDiff, unarchiveArticle } from './routes/articles.js';
 import {
   applySuggestion,
   dismissFinding,
@@ -71,7 +71,7 @@ export const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
  */
 export const TEMPLATE_LOCALS = [
   'title', 'script', 'reviewer', 'currentPath', 'csrfToken', 'csrfField',
-  'q', 'page', 'pages', 'total', 'items', 'form', 'pageSize',
+  'q', 'page', 'pages', 'total', 'items', 'form', 'pageSize', 'archived', 'otherTotal', 'isAdmin',
   'article', 'paragraphs', 'progress', 'filter', 'shown', 'prototype',
   'heading', 'message', 'status', 'next', 'error', 'action', 'fields', 'invalid',
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
@@ -159,13 +159,17 @@ export function createApp(options: AppOptions): Express {
   app.get('/articles/:slug/diff', showDiff);
   app.get('/articles/:slug/export.:format', exportArticle);
 
+  // Archiving is an admin's (the only one in local mode); nothing is deleted, and it can be undone.
+  app.post('/articles/:slug/archive', ...importAccess, requireReviewer, archiveArticle);
+  app.post('/articles/:slug/unarchive', ...importAccess, requireReviewer, unarchiveArticle);
+
   app.use('/articles/:slug/sentences/:n', loadSentence);
   app.get('/articles/:slug/sentences/:n/history', showHistory);
-  app.post('/articles/:slug/sentences/:n', requireReviewer, saveSentence);
-  app.post('/articles/:slug/sentences/:n/apply', requireReviewer, applySuggestion);
-  app.post('/articles/:slug/sentences/:n/dismiss', requireReviewer, dismissFinding);
-  app.post('/articles/:slug/sentences/:n/undismiss', requireReviewer, undismissFinding);
-  app.post('/articles/:slug/sentences/:n/restore', requireReviewer, restoreRevision);
+  app.post('/articles/:slug/sentences/:n', refuseArchived, requireReviewer, saveSentence);
+  app.post('/articles/:slug/sentences/:n/apply', refuseArchived, requireReviewer, applySuggestion);
+  app.post('/articles/:slug/sentences/:n/dismiss', refuseArchived, requireReviewer, dismissFinding);
+  app.post('/articles/:slug/sentences/:n/undismiss', refuseArchived, requireReviewer, undismissFinding);
+  app.post('/articles/:slug/sentences/:n/restore', refuseArchived, requireReviewer, restoreRevision);
 
   app.use(notFound);
   app.use(handleError);

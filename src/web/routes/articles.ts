@@ -16,9 +16,9 @@ const SLUG_MEMORY = 10_000;
 
 /**
  * `load` middleware: turns `:slug` into `res.locals.summary`, or a 404. Routes use only the
- * summary's id, slug, title and path, which never change while the server runs (articles are
- * added, never renamed or removed), so found summaries are remembered: summarising an article
- * costs more than a save. Counts come from the fresh views the pages load.
+ * summary's id, slug, title, path and archived state, which change only through this app
+ * (archiving forgets the remembered summary), so found summaries are remembered: summarising an
+ * article costs more than a save. Counts come from the fresh views the pages load.
  */
 export function loadArticle(req: Request, res: Response, next: NextFunction): void {
   const slug = String(req.params.slug);
@@ -32,6 +32,62 @@ export function loadArticle(req: Request, res: Response, next: NextFunction): vo
   }
   res.locals.summary = summary;
   next();
+}
+
+/** A write refused because of the article's state (HTTP 409), e.g. a save on an archived article. */
+export class Refused extends Error {
+  readonly status = 409;
+}
+
+/** `guard` middleware for writes to an article's sentences: an archived article is read-only. */
+export function refuseArchived(req: Request, res: Response, next: NextFunction): void {
+  const summary = res.locals.summary as ArticleSummary;
+  if (summary.archivedAt) {
+    throw new Refused(`“${summary.title}” is archived (by ${summary.archivedBy ?? 'an admin'}); an admin must restore it before it can be edited.`);
+  }
+  next();
+}
+
+/** Forgets the remembered summary of an article whose archived state changed. */
+function forget(req: Request, slug: string): void {
+  (req.app.locals.articleMemory as Map<string, ArticleSummary> | undefined)?.delete(slug);
+}
+
+/**
+ * POST `/articles/:slug/archive` (admin): hides the article from the corpus page; every MT
+ * version, revision and dismissal is kept, and the event records who, when and why.
+ */
+export async function archiveArticle(req: Request, res: Response): Promise<void> {
+  const summary = res.locals.summary as ArticleSummary;
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+  if (reason.length > 500) throw new BadInput('The reason is longer than 500 characters.');
+  const store = storeOf(req);
+  const archived = await store.groupCommit(() => store.archiveArticle(summary.id, res.locals.reviewer as string, reason));
+  forget(req, summary.slug);
+  if (wantsJson(req)) {
+    res.json({ article: archived });
+    return;
+  }
+  res.redirect(303, `/articles/${encodeURIComponent(summary.slug)}`);
+}
+
+/** POST `/articles/:slug/unarchive` (admin): brings an archived article back to the corpus page. */
+export async function unarchiveArticle(req: Request, res: Response): Promise<void> {
+  const summary = res.locals.summary as ArticleSummary;
+  const store = storeOf(req);
+  const restored = await store.groupCommit(() => store.unarchiveArticle(summary.id, res.locals.reviewer as string));
+  forget(req, summary.slug);
+  if (wantsJson(req)) {
+    res.json({ article: restored });
+    return;
+  }
+  res.redirect(303, `/articles/${encodeURIComponent(summary.slug)}`);
+}
+
+/** A request the user can fix (400). */
+class BadInput extends Error {
+  readonly status = 400;
 }
 
 /** The loaded article's full view (a 404 if it vanished meanwhile). */
@@ -53,7 +109,9 @@ export function showArticle(req: Request, res: Response): void {
   }
   const paragraphs = paragraphsOf(article, filter);
   const shown = paragraphs.reduce((n, p) => n + p.sentences.length, 0);
-  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown, prototype: PROTOTYPE_SENTENCE });
+  // Admins archive and restore; in local mode the one user is the admin.
+  const isAdmin = !res.locals.accounts || (res.locals.user as { role?: string } | undefined)?.role === 'admin';
+  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown, prototype: PROTOTYPE_SENTENCE, isAdmin });
 }
 
 /** GET `/articles/:slug/diff`: every correction as a word diff, and the unified patch. */

@@ -24,9 +24,13 @@ function renderCorpus(req: Request, res: Response, form: ImportForm, status = 20
   const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
   const requested = Number.parseInt(typeof req.query.page === 'string' ? req.query.page : '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const { total, items } = storeOf(req).listArticles({ q, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const archived = req.query.archived === '1';
+  const store = storeOf(req);
+  const { total, items } = store.listArticles({ q, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, archived });
+  // How many articles the other list holds, for the link between the two.
+  const otherTotal = store.listArticles({ limit: 0, archived: !archived }).total;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  res.status(status).render('corpus', { title: 'Corpus', q, page, pages, total, items, form, pageSize: PAGE_SIZE });
+  res.status(status).render('corpus', { title: archived ? 'Archived articles' : 'Corpus', q, page, pages, total, items, form, pageSize: PAGE_SIZE, archived, otherTotal });
 }
 
 /** GET `/`: the corpus page. */
@@ -35,7 +39,7 @@ export function listArticles(req: Request, res: Response): void {
     const q = typeof req.query.q === 'string' ? req.query.q : '';
     const offset = Math.max(0, Number.parseInt(String(req.query.offset ?? '0'), 10) || 0);
     const limit = Math.min(200, Math.max(1, Number.parseInt(String(req.query.limit ?? PAGE_SIZE), 10) || PAGE_SIZE));
-    res.json(storeOf(req).listArticles({ q, offset, limit }));
+    res.json(storeOf(req).listArticles({ q, offset, limit, archived: req.query.archived === '1' }));
     return;
   }
   renderCorpus(req, res, { title: '', error: null });
