@@ -15,14 +15,15 @@ export interface CorrectedDocumentFile {
 
 /**
  * Opens the database read-only and returns the corrected text of the named articles (slugs or
- * corpus file names; empty = all, ordered by slug); an unknown name is an `MtReviewError`.
+ * corpus file names; empty = every article not archived, ordered by slug); an unknown name is an
+ * `MtReviewError`. An archived article is still given when it is named.
  */
 export function loadCorrectedDocuments(dbPath: string, articles: string[]): CorrectedDocumentFile[] {
   const db = openDatabaseReadOnly(dbPath);
   try {
     let rows: ArticleRow[];
     if (articles.length === 0) {
-      rows = db.prepare('SELECT * FROM articles ORDER BY slug').all() as ArticleRow[];
+      rows = db.prepare('SELECT * FROM articles WHERE archived_at IS NULL ORDER BY slug').all() as ArticleRow[];
     } else {
       rows = articles.map((name) => findArticleRow(db, name));
     }

@@ -105,6 +105,12 @@ describe('store/export', () => {
       }
     });
 
+    it('"all" leaves archived articles out; naming one still gives it', () => {
+      store.archiveArticle(id, 'admin');
+      assert.deepEqual(loadCorrectedDocuments(dbPath, []), []);
+      assert.deepEqual(loadCorrectedDocuments(dbPath, [SLUG]).map((d) => d.path), [`corpus/${SEED}`]);
+    });
+
     it('refuses an unknown article and a missing database', () => {
       assert.throws(() => loadCorrectedDocuments(dbPath, ['nope']), (e: Error) => e.name === 'MtReviewError' && /no article "nope"/.test(e.message));
       assert.throws(() => loadCorrectedDocuments(join(dir, 'missing.db'), []), (e: Error) => e.name === 'MtReviewError' && /no such database/.test(e.message));
