@@ -2,7 +2,7 @@
  * `duplicate-sentence`: a body sentence that repeats an earlier one word for word, as MT pipelines
  * do when a paragraph is sent twice. Short sentences ("He said so.") may repeat legitimately.
  */
-import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
+import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
 import { makeFinding } from './support/finding.js';
 
 const meta: CheckMeta = {
@@ -21,18 +21,42 @@ function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:['’.,-][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
 }
 
+/** `[\p{L}\p{M}\p{N}]+(?:['’.,-][\p{L}\p{M}\p{N}]+)*` as it reads ASCII text. */
+const ASCII_WORDS = /[A-Za-z0-9]+(?:['.,-][A-Za-z0-9]+)*/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The words of a sentence as `wordsOf` gives them, except that ASCII text (nearly every sentence)
+ * is split by a plain ASCII pattern and not lower-cased yet: lower-casing ASCII keeps every length.
+ */
+function rawWordsOf(text: string): string[] {
+  return NON_ASCII.test(text) ? wordsOf(text) : (text.match(ASCII_WORDS) ?? []);
+}
+
 /** Flags later copies of a body sentence; no fix, since deleting a sentence is an editor's call. */
 export const duplicateSentence: CheckDefinition = {
   meta,
   create() {
     return (doc) => {
       const out: SentenceFinding[] = [];
-      const seen = new Set<string>();
+      // Copies have the same number of words and letters: only sentences that share that
+      // signature with another one need their identity (joined, lower-cased words) built.
+      const candidates: { s: Sentence; words: string[]; signature: number }[] = [];
+      const bySignature = new Map<number, number>();
       for (const s of doc.segmentation.sentences) {
         if (s.kind === 'headline') continue; // a headline restated in the lead is normal
-        const words = wordsOf(s.text);
+        const words = rawWordsOf(s.text);
         if (words.length < MIN_DUPLICATE_WORDS) continue;
-        const key = words.join(' ');
+        let letters = 0;
+        for (const w of words) letters += w.length;
+        const signature = letters * 0x10000 + words.length;
+        candidates.push({ s, words, signature });
+        bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+      }
+      const seen = new Set<string>();
+      for (const { s, words, signature } of candidates) {
+        if (bySignature.get(signature)! < 2) continue;
+        const key = words.join(' ').toLowerCase();
         if (!seen.has(key)) {
           seen.add(key);
           continue;

@@ -45,6 +45,8 @@ function neighbour(t: string, i: number, step: 1 | -1): string {
   return '';
 }
 
+const ANY_FULLWIDTH = /[\u3000-\u303f\uff01-\uff5e]/;
+
 /** Flags full-width punctuation, spaces and ASCII-range forms outside CJK text; the fix substitutes the ASCII form with English spacing. */
 export const fullwidthPunctuation: CheckDefinition = {
   meta,
@@ -54,6 +56,8 @@ export const fullwidthPunctuation: CheckDefinition = {
       const out: SentenceFinding[] = [];
       for (const s of doc.segmentation.sentences) {
         const t = s.text;
+        // Every mark it looks for lies in U+3000–U+303F or U+FF01–U+FF5E: most sentences have none.
+        if (!ANY_FULLWIDTH.test(t)) continue;
         // Closers whose opener stood in CJK text belong to that text too ("白俄罗斯（Bai Eluosi）").
         const skippedOpeners: string[] = [];
         for (const m of t.matchAll(re)) {

@@ -73,6 +73,13 @@ const MONEY = new RegExp(
   'gu',
 );
 
+/**
+ * What every amount needs: a digit, and a symbol, a code or a unit word (case-sensitive, as `MONEY`
+ * is). Sentences without both are skipped without running `MONEY`.
+ */
+const DIGIT = /\d/;
+const CURRENCY_WORD = /[$€₽]|USD|EUR|RMB|CNY|RUB|dollar|euro|yuan|ruble|rouble/;
+
 /** One amount of money found in a sentence. */
 interface Mention {
   style: Style;
@@ -114,6 +121,7 @@ export const inconsistentCurrency: CheckDefinition = {
       const out: SentenceFinding[] = [];
       const first = new Map<string, Mention & { text: string }>();
       for (const s of doc.segmentation.sentences) {
+        if (!DIGIT.test(s.text) || !CURRENCY_WORD.test(s.text)) continue;
         for (const m of s.text.matchAll(MONEY)) {
           const mention = mentionOf(m);
           if (!mention) continue;

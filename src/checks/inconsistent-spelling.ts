@@ -5,7 +5,7 @@
  * the article itself ("re-elected"/"reelected"). The first spelling used sets the norm.
  */
 import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
-import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, widthOf } from './support/chars.js';
+import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, runEnd, widthOf } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 import { VARIANT_FAMILIES, type VariantFamily } from './support/spelling-variants.js';
 
@@ -81,22 +81,6 @@ function prefixKey(text: string, i: number): number {
 function asciiBetween(t: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (t.charCodeAt(i) > 0x7f) return false;
   return true;
-}
-
-/** The end of the run of letters (`\p{L}`) starting at `i`. */
-function letterRunEnd(t: string, i: number): number {
-  while (i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c < 0x80) {
-      if (!isAsciiLetter(c)) break;
-      i++;
-      continue;
-    }
-    const cp = t.codePointAt(i)!;
-    if (!(classOf(cp) & LETTER)) break;
-    i += widthOf(cp);
-  }
-  return i;
 }
 
 const HYPHEN = 0x2d;
@@ -197,11 +181,11 @@ export const inconsistentSpelling: CheckDefinition = {
           }
           // The word as `(?<![\p{L}\p{N}-])\p{L}+(?:-\p{L}+)?(?![\p{L}\p{N}]|-\p{L})` finds it:
           // letters, optionally a hyphen and more letters, glued to no letter, digit or further part.
-          let q = letterRunEnd(t, start);
+          let q = runEnd(t, start, LETTER);
           let end = q;
           let hyphen = false;
           if (t.charCodeAt(q) === HYPHEN && classOf(codePointAt(t, q + 1)) & LETTER) {
-            const r = letterRunEnd(t, q + 1);
+            const r = runEnd(t, q + 1, LETTER);
             if (!(classOf(codePointAt(t, r)) & NUMBER) && !(t.charCodeAt(r) === HYPHEN && classOf(codePointAt(t, r + 1)) & LETTER)) {
               hyphen = true;
               end = r;

@@ -59,10 +59,15 @@ export const inconsistentTitle: CheckDefinition = {
       String.raw`(?<![\p{L}\p{N}])(?:(?<pre>${countryWords}) (?<t1>${titles})|(?<t2>${titles}) of (?<the>the )?(?<post>${nouns})) (?<name>${name})(?![\p{L}\p{N}])`,
       'gu',
     );
+    // Every match holds a title as written (the pattern is case-sensitive): a sentence without one
+    // is skipped. Titles that contain another ("Vice President") need no test of their own.
+    const cores = TITLES.filter((t) => !TITLES.some((o) => o !== t && t.includes(o)));
+    const mentionsTitle = (text: string): boolean => cores.some((t) => text.includes(t));
     return (doc) => {
       const out: SentenceFinding[] = [];
       const firstByPerson = new Map<string, Titled>();
       for (const s of doc.segmentation.sentences) {
+        if (!mentionsTitle(s.text)) continue;
         for (const m of s.text.matchAll(re)) {
           const g = m.groups!;
           const personName = g.name!;

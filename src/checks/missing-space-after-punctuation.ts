@@ -56,6 +56,7 @@ function capitalisedWordAt(t: string, at: number): boolean {
   return (classOf(codePointAt(t, at + widthOf(first))) & LOWER) !== 0;
 }
 
+const MARK_THEN_LETTER = /[,;.?!:]\p{L}/u;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const STOP = 0x2e;
@@ -76,6 +77,8 @@ export const missingSpaceAfterPunctuation: CheckDefinition = {
         // characters into a sentence that starts exactly where this one ends.
         const next = sentences[k + 1];
         const probe = next && next.start === s.end ? t + next.text.slice(0, 2) : t;
+        // Every glued spot has a letter right after the mark: most sentences have none.
+        if (!MARK_THEN_LETTER.test(probe)) return;
         for (let at = 0; at < t.length; at++) {
           const code = t.charCodeAt(at);
           if (code !== COMMA && code !== STOP && code !== COLON && code !== SEMICOLON && code !== QUESTION && code !== EXCLAMATION) continue;

@@ -18,6 +18,10 @@ const meta: CheckMeta = {
  */
 const ALLOWED = new Set(['had', 'that', 'is', 'do', 'does', 'bora', 'walla', 'sing', 'baden', 'bye', 'ha', 'tut', 'chop', 'knock', 'yada', 'tsk']);
 
+const NON_ASCII = /[^\x00-\x7f]/;
+/** A word, spaces and the same word (ASCII case-insensitively): what every match in ASCII text holds. */
+const ASCII_REPEAT = /\b([A-Za-z]+) +\1\b/i;
+
 /** Flags a word immediately repeated (case-insensitive, separated only by spaces); the fix keeps one. */
 export const repeatedWord: CheckDefinition = {
   meta,
@@ -28,6 +32,8 @@ export const repeatedWord: CheckDefinition = {
     return (doc) => {
       const out: SentenceFinding[] = [];
       for (const s of doc.segmentation.sentences) {
+        // In ASCII text every match is also a match of the plain `ASCII_REPEAT`, which is cheaper.
+        if (!NON_ASCII.test(s.text) && !ASCII_REPEAT.test(s.text)) continue;
         for (const m of s.text.matchAll(re)) {
           const word = m[1]!;
           if (ALLOWED.has(word.toLowerCase())) continue;

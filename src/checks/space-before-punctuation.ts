@@ -14,6 +14,8 @@ const meta: CheckMeta = {
   messages: { space: 'Remove the space before “{{mark}}”.' },
 };
 
+const SPACE_THEN_MARK = /[ \u00a0][,.:;?!]/;
+
 /** An ordinary or no-break space. */
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0;
@@ -38,6 +40,7 @@ export const spaceBeforePunctuation: CheckDefinition = {
       const out: SentenceFinding[] = [];
       for (const s of doc.segmentation.sentences) {
         const t = s.text;
+        if (!SPACE_THEN_MARK.test(t)) continue;
         for (let at = 1; at < t.length; at++) {
           const code = t.charCodeAt(at);
           if (code !== 0x2c && code !== 0x2e && code !== 0x3a && code !== 0x3b && code !== 0x3f && code !== 0x21) continue;

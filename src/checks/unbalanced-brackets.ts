@@ -18,6 +18,7 @@ const meta: CheckMeta = {
   },
 };
 
+const ANY_BRACKET = /[()[\]{}]/;
 const PARTNER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
@@ -42,6 +43,7 @@ export const unbalancedBrackets: CheckDefinition = {
         const open: { s: Sentence; at: number; ch: string }[] = [];
         for (const s of paragraph) {
           const t = s.text;
+          if (!ANY_BRACKET.test(t)) continue;
           for (let i = 0; i < t.length; i++) {
             const code = t.charCodeAt(i);
             // Only ( ) [ ] { } matter: everything else is skipped on its code alone.

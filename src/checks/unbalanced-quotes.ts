@@ -18,6 +18,7 @@ const meta: CheckMeta = {
 };
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
+const ANY_QUOTE = /["'‘’“”]/;
 /** What may stand before an opening quote: start, space, an opening bracket or dash, another quote. */
 const OPENS_AFTER = /[\s([{\u2014\u2013\-/“‘"']/u;
 
@@ -60,6 +61,7 @@ export const unbalancedQuotes: CheckDefinition = {
         let straightSingle: Mark | undefined;
         for (const s of paragraph) {
           const t = s.text;
+          if (!ANY_QUOTE.test(t)) continue;
           for (let i = 0; i < t.length; i++) {
             const code = t.charCodeAt(i);
             // Only “ ” " ‘ ’ ' matter: everything else is skipped on its code alone.

@@ -59,6 +59,29 @@ export function classOf(cp: number): number {
   return bits;
 }
 
+/** The class bits of the ASCII characters, by code. */
+export const ASCII_CLASSES: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, c) => classOf(c));
+
+/**
+ * The end of the run of code points of class `mask` (any of its bits) that starts at `i`, or `i`
+ * when none starts there.
+ */
+export function runEnd(text: string, i: number, mask: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (!(ASCII_CLASSES[c]! & mask)) break;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (!(classOf(cp) & mask)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 /** The code point that starts at `i` (a surrogate pair read as one), or -1 past the end. */
 export function codePointAt(text: string, i: number): number {
   return i < text.length ? text.codePointAt(i)! : -1;
