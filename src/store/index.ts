@@ -83,9 +83,10 @@ export interface ReadOnlyStore extends ReviewStore {
  * Opens an existing database read-only; never creates it. A database at an older schema version
  * is migrated first (as `serve` would on start), then reopened read-only. Findings use the glossary
  * in force in the database (its newest recorded version, e.g. an admin's edit in the app), so an
- * export matches what the app shows; `options.glossary` only serves a database with none recorded.
+ * export matches what the app shows; `options.glossary` serves a database with none recorded, or
+ * every database when `glossaryWins` (a glossary the user named explicitly).
  */
-export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>): ReadOnlyStore {
+export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'> & { glossaryWins?: boolean }): ReadOnlyStore {
   const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
   let db = openDatabaseReadOnly(dbPath);
   try {
@@ -99,7 +100,7 @@ export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'>):
     if (version !== MIGRATIONS.length) {
       throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
     }
-    const glossary = glossaryInForce(db)?.glossary ?? options.glossary;
+    const glossary = (options.glossaryWins ? undefined : glossaryInForce(db)?.glossary) ?? options.glossary;
     const store = new SqliteReviewStore(db, { glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
     return Object.assign(store, { dbPath, resolveArticle: (name: string) => findArticleRow(db, name).id });
   } catch (err) {

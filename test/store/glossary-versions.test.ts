@@ -228,6 +228,25 @@ describe('serve and export: the glossary in force', () => {
     assert.deepEqual(exportedRuleIds(dbPath), ['forbidden-term/belarus-white', 'forbidden-term/new-crown']);
   });
 
+  it('an explicitly named glossary (export --glossary) wins over the one in force', () => {
+    const corpusDir = corpusCopy(dir);
+    const dbPath = join(dir, 'review.db');
+    const edit = openStore({ dbPath, glossary: NO_GLOSSARY, corpusDir });
+    startUp(edit.db, glossaryFolder(dir, 'glossary', [WHITE, CROWN]));
+    appEdit(edit.db, [WHITE, { ...CROWN, text: CROWN.text + BUREAU }]);
+    edit.close();
+    for (const [glossaryWins, expected] of [[false, 3], [true, 1]] as const) {
+      const store = openReadOnlyStore({ dbPath, glossary: buildGlossaryFromFiles([WHITE]), glossaryWins });
+      try {
+        const json = JSON.parse(store.exportArticle(store.resolveArticle(SEED), 'json')) as { sentences: { findings: { ruleId: string }[] }[] };
+        const rules = new Set(json.sentences.flatMap((s) => s.findings.map((f) => f.ruleId)).filter((id) => id.startsWith('forbidden-term/')));
+        assert.equal(rules.size, expected, `glossaryWins: ${glossaryWins}`);
+      } finally {
+        store.close();
+      }
+    }
+  });
+
   it('export falls back to --glossary for a database with no recorded glossary', () => {
     const corpusDir = corpusCopy(dir);
     const dbPath = join(dir, 'review.db');

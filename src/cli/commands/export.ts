@@ -28,7 +28,8 @@ Options:
                         patch  a unified diff of the corpus file (for \`git apply\` or \`patch -p1\`)
   -o, --out FILE        write to FILE (atomically) instead of standard output
       --db PATH         review database (default: $MT_REVIEW_DB, else data/mt-review.db)
-      --glossary PATH   glossary for the findings in json (default: ./glossary if it exists,
+      --glossary PATH   glossary for the findings in json (default: the glossary in force in
+                        the database, e.g. edited in the app; else ./glossary if it exists,
                         else the glossary shipped with mt-review)
   -h, --help            show this help
 
@@ -110,7 +111,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const glossary = glossaryFor(flags, io.cwd);
-  const store = openReadOnlyStore({ ...(flags.db !== undefined ? { dbPath: flags.db } : {}), glossary, env: io.env, cwd: io.cwd });
+  // An explicit --glossary wins over the glossary in force in the database (an admin's edit in the app).
+  const store = openReadOnlyStore({ ...(flags.db !== undefined ? { dbPath: flags.db } : {}), glossary, glossaryWins: flags.glossary !== undefined, env: io.env, cwd: io.cwd });
   let text: string;
   try {
     text = store.exportArticle(store.resolveArticle(flags.article!), flags.format);
