@@ -7,9 +7,9 @@ import type { CheckDefinition, SentenceFinding } from '../core/types.js';
 
 const MESSAGE = 'Use “{{preferred}}” instead of “{{match}}”.';
 
-/** Fills `{{name}}` placeholders of a message template. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (all, name: string) => values[name] ?? all);
+/** `MESSAGE` filled in, without a regex pass per finding. */
+function messageFor(preferred: string, match: string): string {
+  return `Use “${preferred}” instead of “${match}”.`;
 }
 
 /** Flags wrong renderings listed in the glossary and offers the preferred rendering as the fix. */
@@ -26,12 +26,14 @@ export const forbiddenTerm: CheckDefinition = {
       const findings: SentenceFinding[] = [];
       for (const sentence of doc.segmentation.sentences) {
         for (const m of glossary.match(sentence.text, doc.text)) {
-          const suggestions = [m.replacement, ...(m.term.alternatives ?? []).filter((p) => p !== m.replacement)];
+          const alternatives = m.term.alternatives;
+          const suggestions = [m.replacement];
+          if (alternatives) for (const p of alternatives) if (p !== m.replacement) suggestions.push(p);
           const finding: SentenceFinding = {
             check: 'forbidden-term',
             ruleId: `forbidden-term/${m.entry.id}`,
             messageId: 'wrong',
-            message: fill(MESSAGE, { preferred: m.replacement, match: m.text }),
+            message: messageFor(m.replacement, m.text),
             severity: m.entry.severity,
             category: m.entry.category,
             sentence: sentence.index,

@@ -119,6 +119,27 @@ function wordShare(tokens: string[], words: ReadonlySet<string>): { share: numbe
   return { share: tokens.length ? count / tokens.length : 0, count };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORDS = /[A-Za-z]+/g;
+const QUOTE_MARKS = /[“"«„]/;
+
+/**
+ * The first two votes for ASCII text, cheaply: in ASCII the Latin letters are A–Z and a–z and the
+ * words are their runs, so this agrees with the general path, which it lets most English
+ * sentences skip (no lower-cased copy, no Unicode scan, no franc).
+ */
+function mayBeForeignAscii(text: string, minLetters: number): boolean {
+  const words = text.match(ASCII_WORDS);
+  if (!words) return false;
+  let letters = 0;
+  let english = 0;
+  for (const w of words) {
+    letters += w.length;
+    if (ENGLISH.has(w) || ENGLISH.has(w.toLowerCase())) english++;
+  }
+  return letters >= minLetters && english / words.length <= MAX_ENGLISH_SHARE;
+}
+
 /** Compiled function-word sets, once. */
 const ENGLISH = new Set(ENGLISH_FUNCTION_WORDS);
 const FOREIGN = new Map(Object.entries(LATIN_FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words)]));
@@ -126,6 +147,7 @@ const FRANC_ONLY = ['eng', ...FOREIGN.keys()];
 
 /** The foreign language of a Latin-script text when franc and both function-word votes agree, else undefined. */
 export function latinForeignLanguage(text: string, minLetters: number): string | undefined {
+  if (!NON_ASCII.test(text) && !mayBeForeignAscii(text, minLetters)) return undefined;
   if ((text.match(LATIN_LETTERS)?.length ?? 0) < minLetters) return undefined;
   const tokens = (text.toLowerCase().match(WORDS) ?? []) as string[];
   if (wordShare(tokens, ENGLISH).share > MAX_ENGLISH_SHARE) return undefined;
@@ -142,6 +164,7 @@ export function latinForeignLanguage(text: string, minLetters: number): string |
 /** Finds quotations in a Latin-script sentence that are in another Latin-script language. */
 function foreignQuotes(text: string): Hit[] {
   const hits: Hit[] = [];
+  if (!QUOTE_MARKS.test(text)) return hits;
   for (const m of text.matchAll(QUOTES)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     const lead = inner.length - inner.trimStart().length;
@@ -180,7 +203,7 @@ export const wrongLanguage: CheckDefinition = {
       };
       for (const s of doc.segmentation.sentences) {
         // Most sentences have no letter outside Latin script: skip the per-character scan for them.
-        const runs = NON_LATIN_LETTER.test(s.text) ? scriptRuns(s.text, ownScripts) : [];
+        const runs = NON_ASCII.test(s.text) && NON_LATIN_LETTER.test(s.text) ? scriptRuns(s.text, ownScripts) : [];
         for (const hit of runs) report(s, hit);
         if (!latinStage || !LATIN_LETTER.test(s.text)) continue;
         // Judge the Latin part alone (a Cyrillic run is already reported), quotations first, then
