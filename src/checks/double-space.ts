@@ -9,6 +9,8 @@ const meta: CheckMeta = {
   description: 'Two or more spaces in a row inside a sentence.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Sentence scope: only runs of spaces inside the sentence count.
+  scope: 'sentence',
   messages: { double: 'Use one space instead of {{count}}.' },
 };
 

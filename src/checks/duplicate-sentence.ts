@@ -10,6 +10,8 @@ const meta: CheckMeta = {
   description: 'A body sentence of six words or more that repeats an earlier one word for word.',
   category: 'accuracy',
   defaultSeverity: 'warning',
+  // Document scope: each sentence is compared with every earlier one.
+  scope: 'document',
   messages: { duplicate: 'This sentence repeats an earlier one word for word (“{{opening}}…”).' },
 };
 

@@ -19,6 +19,8 @@ export const forbiddenTerm: CheckDefinition = {
     description: 'A rendering the glossary marks as wrong, with the preferred rendering as the fix.',
     category: 'terminology',
     defaultSeverity: 'error',
+    // Document scope: an entry's context words may occur anywhere in the article.
+    scope: 'document',
     messages: { wrong: MESSAGE },
   },
   create({ glossary }) {

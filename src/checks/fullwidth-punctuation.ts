@@ -10,6 +10,8 @@ const meta: CheckMeta = {
   description: 'A full-width (Chinese) punctuation mark, space, letter or digit in English text.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Sentence scope: only a mark and its neighbours within the sentence count.
+  scope: 'sentence',
   messages: { fullwidth: 'Use “{{ascii}}” instead of the full-width “{{match}}”.' },
 };
 

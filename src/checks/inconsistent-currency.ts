@@ -10,6 +10,8 @@ const meta: CheckMeta = {
   description: 'An amount of a currency written in a different style from the first amount of that currency in the article.',
   category: 'consistency',
   defaultSeverity: 'warning',
+  // Document scope: the first amount of a currency in the article sets the norm.
+  scope: 'document',
   messages: {
     inconsistent: '“{{match}}” is written differently from the first {{currency}} amount in the article (“{{first}}”): use one style.',
   },

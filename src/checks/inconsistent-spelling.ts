@@ -14,6 +14,8 @@ const meta: CheckMeta = {
   description: 'A word spelled differently from its first spelling in the article.',
   category: 'consistency',
   defaultSeverity: 'warning',
+  // Document scope: the first spelling in the article sets the norm.
+  scope: 'document',
   messages: {
     inconsistent: '“{{match}}” is spelled “{{first}}” earlier in the article: use one spelling.',
   },

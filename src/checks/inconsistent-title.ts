@@ -13,6 +13,8 @@ const meta: CheckMeta = {
   description: 'A person’s title written in a different pattern from its first use in the article.',
   category: 'consistency',
   defaultSeverity: 'warning',
+  // Document scope: the first use of a title in the article sets the norm.
+  scope: 'document',
   messages: {
     inconsistent: '“{{match}}” writes the title differently from its first use in the article (“{{first}}”).',
   },

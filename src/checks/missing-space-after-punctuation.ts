@@ -11,6 +11,8 @@ const meta: CheckMeta = {
   description: 'A comma, full stop, colon, semicolon, ? or ! glued to the following word.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Document scope: it looks into the next sentence when nothing separates the two.
+  scope: 'document',
   messages: { missing: 'Add a space after “{{mark}}”.' },
 };
 

@@ -9,6 +9,8 @@ const meta: CheckMeta = {
   description: 'The same word written twice in a row, such as “the the”.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Sentence scope: only two words in a row within the sentence count.
+  scope: 'sentence',
   messages: { repeated: 'The word “{{word}}” is repeated.' },
 };
 

@@ -11,6 +11,8 @@ const meta: CheckMeta = {
   description: 'A space before , . : ; ? or ! in English text.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Sentence scope: only a mark and the spaces before it within the sentence count.
+  scope: 'sentence',
   messages: { space: 'Remove the space before “{{mark}}”.' },
 };
 

@@ -11,6 +11,8 @@ const meta: CheckMeta = {
   description: 'A bracket ( [ { without its partner in the same paragraph, or the wrong partner.',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Document scope: brackets pair across the sentences of a block.
+  scope: 'document',
   messages: {
     unclosed: 'The bracket “{{match}}” is never closed.',
     unopened: 'The bracket “{{match}}” closes nothing.',

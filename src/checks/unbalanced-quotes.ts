@@ -11,6 +11,8 @@ const meta: CheckMeta = {
   description: 'A quotation mark without its partner in the same paragraph (apostrophes excepted).',
   category: 'typography',
   defaultSeverity: 'warning',
+  // Document scope: quotes pair across the sentences of a block, and the next block may reopen them.
+  scope: 'document',
   messages: {
     unclosed: 'The quotation opened by “{{match}}” is never closed.',
     unopened: 'The quotation mark “{{match}}” closes a quotation that was never opened.',

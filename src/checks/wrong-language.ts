@@ -20,6 +20,8 @@ const meta: CheckMeta = {
   description: 'A sentence, or a run inside one such as a quotation, left untranslated.',
   category: 'language',
   defaultSeverity: 'error',
+  // Sentence scope: only the sentence's own text counts (the expected language is an option, fixed per checker).
+  scope: 'sentence',
   messages: {
     sentence: 'This sentence is in {{language}}, not {{expected}}: it was left untranslated.',
     run: 'Untranslated {{language}} text inside a sentence in {{expected}}.',

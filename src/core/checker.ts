@@ -7,12 +7,14 @@ import { segment } from './segment.js';
 import type {
   CheckDefinition,
   CheckMeta,
+  CheckDocument,
   CheckOptions,
   CheckRunner,
   CompiledGlossary,
   Finding,
   Glossary,
   Segmentation,
+  Sentence,
   SentenceFinding,
 } from './types.js';
 
@@ -28,9 +30,73 @@ export interface Checker {
   /** The metadata of the checks this checker runs, in registry order. */
   readonly checks: readonly CheckMeta[];
   readonly glossary: CompiledGlossary;
-  /** Segments (unless a segmentation is given) and checks one document. */
-  check(text: string, segmentation?: Segmentation): CheckResult;
+  /**
+   * Segments (unless a segmentation is given) and checks one document. With a `memo` (see
+   * `createCheckMemo`), sentence-scoped checks (`CheckMeta.scope`) reuse the findings of sentences
+   * they have seen before with the same text and kind, and run only on the others, each alone;
+   * document-scoped checks always run on the whole document. The result is the same, finding for
+   * finding and in the same order, with or without a memo.
+   */
+  check(text: string, segmentation?: Segmentation, memo?: CheckMemo): CheckResult;
 }
+
+/**
+ * Remembered findings of sentence-scoped checks, by checker, check id, sentence kind and sentence
+ * text, for re-checking a document in which few sentences changed (the review app re-checks the
+ * whole article on every save). Opaque: create it with `createCheckMemo` and pass it to
+ * `Checker.check`. One memo may serve several checkers (each has its own entries) and many
+ * documents; it holds at most `maxEntries` sentence results and forgets the least recently used.
+ * Not safe to share between threads; cheap to drop.
+ */
+export interface CheckMemo {
+  /** Number of sentence results held (for tests and diagnostics). */
+  readonly size: number;
+  /** Forgets everything. */
+  clear(): void;
+}
+
+/** The memo's state: an LRU map (a Map keeps insertion order; a hit is moved to the end). */
+class SentenceMemo implements CheckMemo {
+  readonly entries = new Map<string, readonly SentenceFinding[]>();
+  constructor(readonly maxEntries: number) {}
+  get size(): number {
+    return this.entries.size;
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  get(key: string): readonly SentenceFinding[] | undefined {
+    const found = this.entries.get(key);
+    if (found !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+    }
+    return found;
+  }
+  set(key: string, findings: readonly SentenceFinding[]): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, findings);
+  }
+}
+
+/** Default bound of a memo: about two hundred 50-sentence articles times five sentence-scoped checks. */
+const DEFAULT_MEMO_ENTRIES = 50_000;
+
+/**
+ * Creates a memo for `Checker.check`: one per review store or editing session. It holds at most
+ * `maxEntries` (default 50,000) results of one sentence-scoped check on one sentence, and forgets
+ * the least recently used beyond that.
+ */
+export function createCheckMemo(maxEntries: number = DEFAULT_MEMO_ENTRIES): CheckMemo {
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`createCheckMemo: maxEntries must be a positive integer, got ${maxEntries}`);
+  return new SentenceMemo(maxEntries);
+}
+
+/** Serial numbers of checkers, so that one memo never mixes two checkers' results. */
+let checkerSerial = 0;
 
 const compiled = new WeakMap<Glossary, CompiledGlossary>();
 
@@ -58,19 +124,55 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
   const checks = selectChecks(options);
   const runners: CheckRunner[] = checks.map((c) => c.create({ glossary: compiledGlossary, options }));
   const order = new Map(checks.map((c, i) => [c.meta.id, i]));
+  const serial = ++checkerSerial;
+  const sentenceScoped = checks.map((c) => c.meta.scope === 'sentence');
   return {
     checks: checks.map((c) => c.meta),
     glossary: compiledGlossary,
-    check(text, segmentation = segment(text)) {
+    check(text, segmentation = segment(text), memo) {
       const doc = { text, segmentation };
       const findings: Finding[] = [];
-      for (const run of runners) {
+      const cache = memo instanceof SentenceMemo ? memo : undefined;
+      runners.forEach((run, k) => {
+        if (cache && sentenceScoped[k]) {
+          const prefix = `${serial}\u0000${checks[k]!.meta.id}\u0000`;
+          for (const s of segmentation.sentences) {
+            const key = `${prefix}${s.kind}\u0000${s.text}`;
+            let found = cache.get(key);
+            if (found === undefined) cache.set(key, (found = run(sentenceAlone(s))));
+            for (const f of found) findings.push(place(rebase(f, s.index), segmentation));
+          }
+          return;
+        }
         for (const f of run(doc)) findings.push(place(f, segmentation));
-      }
+      });
       findings.sort((a, b) => a.start - b.start || (order.get(a.check)! - order.get(b.check)!) || a.end - b.end);
       return { segmentation, findings };
     },
   };
+}
+
+/**
+ * A one-sentence document holding just `s` (same text and kind, index 0): what a sentence-scoped
+ * check sees when it runs on one sentence.
+ */
+export function sentenceAlone(s: Sentence): CheckDocument {
+  const end = s.text.length;
+  return {
+    text: s.text,
+    segmentation: {
+      text: s.text,
+      sentences: [{ index: 0, paragraph: 0, start: 0, end, text: s.text, kind: s.kind }],
+      paragraphs: [{ index: 0, start: 0, end, sentences: [0] }],
+    },
+  };
+}
+
+/** A remembered finding for sentence `index`: fresh arrays and objects, so callers may change them. */
+function rebase(f: SentenceFinding, index: number): SentenceFinding {
+  const copy: SentenceFinding = { ...f, sentence: index, range: [f.range[0], f.range[1]], suggestions: [...f.suggestions] };
+  if (f.fix) copy.fix = { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text };
+  return copy;
 }
 
 /** Adds document offsets to a sentence-relative finding. */

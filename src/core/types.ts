@@ -123,7 +123,18 @@ export interface CheckMeta {
   defaultSeverity: Severity;
   /** Message templates by message id, with `{{name}}` placeholders. */
   messages: Record<string, string>;
+  /**
+   * What a sentence's findings depend on (default `document`). `sentence`: only that sentence's
+   * text and kind, so the check run on a one-sentence document holding just that sentence finds
+   * the same (a contract test proves it), and a checker with a memo may reuse them for an
+   * unchanged sentence. `document`: anything more (other sentences, the block or paragraph,
+   * context words anywhere in the article).
+   */
+  scope?: CheckScope;
 }
+
+/** See `CheckMeta.scope`. */
+export type CheckScope = 'sentence' | 'document';
 
 /** Everything a check may compile once, before it runs on any document. */
 export interface CheckEnv {

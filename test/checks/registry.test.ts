@@ -39,7 +39,7 @@ describe('check registry', () => {
   });
 
   it('has one test file per registered check in test/checks', () => {
-    assert.deepEqual(idsIn(testDir, '.test.ts', ['registry', 'contract', 'seed-article']), [...ids].sort());
+    assert.deepEqual(idsIn(testDir, '.test.ts', ['registry', 'contract', 'scope', 'seed-article']), [...ids].sort());
   });
 
   it('exports each check from the file named by its id', () => {
