@@ -22,7 +22,14 @@ export function glossaryFormat(file: string): 'yaml' | 'tsv' | undefined {
 
 /** The canonical text a glossary's hash is computed over (entries without their source locations). */
 export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {
-  return JSON.stringify(entries.map(({ source: _source, ...rest }) => rest));
+  // YAML entries carry `source` as a lazy, non-enumerable property that JSON skips anyway; only
+  // entries with a plain `source` (TSV, or read back from a cache) are copied without it.
+  return JSON.stringify(entries.map((e) => (Object.prototype.propertyIsEnumerable.call(e, 'source') ? withoutSource(e) : e)));
+}
+
+/** A shallow copy of an entry without its source location. */
+function withoutSource({ source: _source, ...rest }: GlossaryEntry): Omit<GlossaryEntry, 'source'> {
+  return rest;
 }
 
 /**
@@ -39,8 +46,8 @@ export function buildGlossary(sources: readonly GlossarySource[], hash: (canonic
     for (const p of entries) {
       const first = ids.get(p.entry.id);
       if (first) {
-        const f = first.idLocation;
-        throw new MtReviewError('glossary', `duplicate id "${p.entry.id}" (first defined at ${f.file}:${f.line}:${f.column})`, p.idLocation);
+        const f = first.locate('id');
+        throw new MtReviewError('glossary', `duplicate id "${p.entry.id}" (first defined at ${f.file}:${f.line}:${f.column})`, p.locate('id'));
       }
       ids.set(p.entry.id, p);
       parsed.push(p);
@@ -55,18 +62,18 @@ export function buildGlossary(sources: readonly GlossarySource[], hash: (canonic
 /** Runs every entry's examples against the compiled glossary; throws at the first that fails. */
 function verifyExamples(glossary: Glossary, parsed: readonly ParsedEntry[]): void {
   const compiled = compileGlossary(glossary);
-  for (const { entry, examples: where } of parsed) {
+  for (const { entry, locate } of parsed) {
     entry.examples.flag.forEach((example, i) => {
       const hits = compiled.match(example, example);
       if (!hits.some((m) => m.entry === entry)) {
         const other = hits[0] ? ` (entry "${hits[0].entry.id}" matched “${hits[0].text}” instead)` : '';
-        throw new MtReviewError('glossary', `entry "${entry.id}": example should be flagged but is not${other}: “${example}”`, where.flag[i] ?? entry.source);
+        throw new MtReviewError('glossary', `entry "${entry.id}": example should be flagged but is not${other}: “${example}”`, locate({ example: 'flag', index: i }));
       }
     });
     entry.examples.pass.forEach((example, i) => {
       const hit = compiled.match(example, example).find((m) => m.entry === entry);
       if (hit) {
-        throw new MtReviewError('glossary', `entry "${entry.id}": example should pass but “${hit.text}” is flagged: “${example}”`, where.pass[i] ?? entry.source);
+        throw new MtReviewError('glossary', `entry "${entry.id}": example should pass but “${hit.text}” is flagged: “${example}”`, locate({ example: 'pass', index: i }));
       }
     });
   }

@@ -67,8 +67,7 @@ export function parseGlossaryTsv(file: string, text: string): ParsedEntry[] {
         examples: { flag: [], pass: [] },
         source: location,
       },
-      idLocation: location,
-      examples: { flag: [], pass: [] },
+      locate: () => location,
     });
   });
   return parsed;
