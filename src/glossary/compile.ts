@@ -10,12 +10,28 @@
 import type { CompiledGlossary, Glossary, GlossaryEntry, GlossaryTerm, TermMatch } from '../core/types.js';
 import { adaptReplacement, isSentenceInitial } from './inflect.js';
 import { buildTrie, scan, type PhraseHit, type PhraseSpec } from './matcher.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Tokens } from './tokenize.js';
 
 type Payload = { kind: 'term'; entry: number; term: GlossaryTerm } | { kind: 'exception'; entry: number };
 
-/** Compiles every term of the glossary into one matcher, once. */
+/**
+ * Compilations already made, by glossary object: building a glossary compiles it to run its
+ * examples, and the checker that later gets the same object reuses that matcher instead of
+ * compiling it again. A glossary whose entry list was replaced or resized is compiled afresh.
+ */
+const compilations = new WeakMap<Glossary, { entries: readonly GlossaryEntry[]; count: number; compiled: CompiledGlossary }>();
+
+/** Compiles every term of the glossary into one matcher, once per glossary object. */
 export function compileGlossary(glossary: Glossary): CompiledGlossary {
+  const known = compilations.get(glossary);
+  if (known && known.entries === glossary.entries && known.count === glossary.entries.length) return known.compiled;
+  const compiled = compile(glossary);
+  compilations.set(glossary, { entries: glossary.entries, count: glossary.entries.length, compiled });
+  return compiled;
+}
+
+/** Builds the matcher of a glossary. */
+function compile(glossary: Glossary): CompiledGlossary {
   const entries = glossary.entries;
   const specs: PhraseSpec<Payload>[] = [];
   const contextSpecs: PhraseSpec<number>[] = [];
@@ -39,7 +55,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
   const seen = new Uint32Array(entries.length);
   let generation = 0;
   let lastDocument: string | undefined;
-  const evaluateContext = (documentText: string): void => {
+  const evaluateContext = (documentText: string, documentTokens?: Tokens): void => {
     if (generation > 0 && lastDocument === documentText) return;
     if (generation === 0xffffffff) {
       seen.fill(0);
@@ -48,7 +64,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     generation++;
     lastDocument = documentText;
     const g = generation;
-    scan(contextTrie!, documentText, tokenize(documentText), (hit) => (seen[hit.phrase.payload] = g));
+    scan(contextTrie!, documentText, documentTokens ?? tokenize(documentText), (hit) => (seen[hit.phrase.payload] = g));
   };
   /** Whether entry `e` may fire in the current document. */
   const isActive = (e: number): boolean => needsContext[e] === 0 || seen[e] === generation;
@@ -58,7 +74,8 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     match(text: string, documentText?: string): TermMatch[] {
       const tokens = tokenize(text);
       if (tokens.length === 0) return [];
-      if (contextTrie) evaluateContext(documentText ?? text);
+      // A text that is its own document (an example, a title) is tokenized once for both scans.
+      if (contextTrie) evaluateContext(documentText ?? text, documentText === undefined || documentText === text ? tokens : undefined);
       const terms: PhraseHit<Payload>[] = [];
       let exceptions: PhraseHit<Payload>[] | undefined;
       scan(trie, text, tokens, (hit) => {

@@ -60,13 +60,16 @@ function edgeKey(gap: string, key: string): string {
   return gap === ' ' ? key : gap + '\u0001' + key;
 }
 
+/** The text without white space and hyphens (most phrases have no lead or trail at all). */
+function stripSpaceAndHyphens(s: string): string {
+  return s === '' ? s : s.replace(/[\s\-\u2010-\u2013]/g, '');
+}
+
 /** The words, gaps and lead/trail punctuation of a phrase as written in a glossary. */
 export function phraseShape(text: string): { tokens: Tokens; lead: string; trail: string } {
   const tokens = tokenize(text);
-  const strip = (s: string) => s.replace(/[\s\-\u2010-\u2013]/g, '');
-  const lead = tokens.length ? strip(text.slice(0, tokens.start[0])) : '';
-  const trail = tokens.length ? strip(text.slice(tokens.end[tokens.length - 1])) : '';
-  return { tokens, lead, trail };
+  if (tokens.length === 0) return { tokens, lead: '', trail: '' };
+  return { tokens, lead: stripSpaceAndHyphens(text.slice(0, tokens.start[0])), trail: stripSpaceAndHyphens(text.slice(tokens.end[tokens.length - 1])) };
 }
 
 /** Compiles phrases into one trie; phrases without words are skipped (validation rejects them first). */
@@ -76,15 +79,22 @@ export function buildTrie<P>(specs: readonly PhraseSpec<P>[]): PhraseTrie<P> {
   for (const spec of specs) {
     const { tokens, lead, trail } = phraseShape(spec.text);
     if (tokens.length === 0) continue;
-    const raw = tokens.start.map((s, i) => spec.text.slice(s, tokens.end[i]! - tokens.poss[i]!.length).replace(/’/g, "'"));
+    const raw = tokens.start.map((s, i) => {
+      const word = spec.text.slice(s, tokens.end[i]! - tokens.poss[i]!.length);
+      return word.includes('’') ? word.replace(/’/g, "'") : word;
+    });
     const keys = tokens.key;
+    // Shared by the base form and its plural variant (they differ in the last word only).
+    const poss = tokens.poss.map((x) => x !== '');
+    const upper = raw.map((w) => w.toUpperCase());
     const add = (lastKey: string, lastRaw: string, plural: PluralSuffix) => {
+      const base = plural === '';
       const phrase: Phrase<P> = {
         payload: spec.payload,
         caseSensitive: spec.caseSensitive,
-        raw: [...raw.slice(0, -1), lastRaw],
-        upper: [...raw.slice(0, -1), lastRaw].map((w) => w.toUpperCase()),
-        poss: tokens.poss.map((x) => x !== ''),
+        raw: base ? raw : [...raw.slice(0, -1), lastRaw],
+        upper: base ? upper : [...upper.slice(0, -1), lastRaw.toUpperCase()],
+        poss,
         lead,
         trail,
         plural,
