@@ -150,4 +150,30 @@ describe('compiled glossary: matching', () => {
 `);
     assert.deepEqual(matches(g, 'at the White President Hotel'), [['short', 'White', 'Belarus', 7]]);
   });
+
+  it('compiles a glossary object once, and again only when its entry list is replaced or resized', () => {
+    const glossary = buildGlossary([{ file: 'inline.yaml', text: '- id: a\n  terms: [new crown: COVID-19]\n' }], () => 'test');
+    const first = compileGlossary(glossary);
+    assert.equal(compileGlossary(glossary), first, 'the same object: the same matcher');
+    assert.notEqual(compileGlossary({ ...glossary }), first, 'a copy is compiled afresh');
+    const [entry] = glossary.entries;
+    glossary.entries.push({ ...entry!, id: 'b', terms: [{ text: 'old crown', replacement: 'x', caseSensitive: false }] });
+    assert.deepEqual(matches(compileGlossary(glossary), 'The old crown.'), [['b', 'old crown', 'x', 4]], 'a grown entry list is compiled again');
+    glossary.entries = [entry!];
+    assert.deepEqual(matches(compileGlossary(glossary), 'The old crown.'), [], 'a replaced entry list is compiled again');
+  });
+
+  it('reads context from the document, which defaults to the text itself', () => {
+    const g = compile('- id: a\n  terms: [White President: Belarusian president]\n  context: [Minsk]\n');
+    const CASES: Array<[string, string | undefined, number]> = [
+      ['White President in Minsk.', undefined, 1],
+      ['White President in Minsk.', 'White President in Minsk.', 1],
+      ['White President.', undefined, 0],
+      ['White President.', 'White President.', 0],
+      ['White President.', 'White President. In Minsk.', 1],
+      ['White President in Minsk.', 'Elsewhere.', 0],
+      ['White President in Minsk.', undefined, 1],
+    ];
+    for (const [text, doc, count] of CASES) assert.equal(matches(g, text, doc).length, count, `${text} in ${doc}`);
+  });
 });
