@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { createChecker, type Checker } from '../core/checker.js';
+import { createCheckMemo, createChecker, type Checker, type CheckMemo } from '../core/checker.js';
 import { buildCorrectedDocument, type CorrectedDocument } from '../core/corrected.js';
 import { decodeUtf8 } from '../core/decode.js';
 import { buildExport, type ExportInput } from '../core/export.js';
@@ -187,6 +187,8 @@ export interface SqliteReviewStoreOptions {
 /** `ReviewStore` over an open, migrated better-sqlite3 database. */
 export class SqliteReviewStore implements ReviewStore {
   private checker!: Checker;
+  /** Sentence-level findings by sentence text: re-checking an article after a save re-runs those checks on the changed sentence only. */
+  private readonly memo: CheckMemo = createCheckMemo();
   private cacheSalt!: string;
   private readonly checkOptions: CheckOptions | undefined;
   /** `articleId:version` pairs whose stored sentences match the current segmenter. */
@@ -219,6 +221,7 @@ export class SqliteReviewStore implements ReviewStore {
     this.checker = checker;
     this.cacheSalt = JSON.stringify([FINDINGS_CACHE_VERSION, glossary.hash, checker.checks.map((c) => c.id), this.checkOptions ?? {}]);
     this.summaries.clear();
+    this.memo.clear();
   }
 
   // ---------------------------------------------------------------- import
@@ -748,7 +751,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (article.findings_key === key && article.findings_json) {
       findings = JSON.parse(article.findings_json) as Finding[];
     } else {
-      findings = this.checker.check(doc.text, doc.segmentation).findings;
+      findings = this.checker.check(doc.text, doc.segmentation, this.memo).findings;
       article.findings_key = key;
       article.findings_json = JSON.stringify(findings);
       if (!this.db.readonly) {
