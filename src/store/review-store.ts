@@ -198,6 +198,11 @@ export class SqliteReviewStore implements ReviewStore {
    * glossary are the same (every write bumps `updated_at`): a page of 50 rows then costs one query.
    */
   private readonly summaries = new Map<number, { key: string; summary: ArticleSummary }>();
+  /**
+   * The sentence states last read per article, valid while its MT version and last change are the
+   * same (every revision bumps `updated_at`): a save's request reads them once, not three times.
+   */
+  private readonly statesMemory = new Map<number, { key: string; states: SentenceState[] }>();
   /** The last findings computed or read per article, with their cache key (saves re-reading and parsing them). */
   private readonly findingsMemory = new Map<number, { key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
@@ -438,7 +443,7 @@ export class SqliteReviewStore implements ReviewStore {
   getArticle(id: number): ArticleView | undefined {
     const article = this.currentArticle(id);
     if (!article) return undefined;
-    const states = loadStates(this.db, article);
+    const states = this.statesOf(article);
     const views = this.sentenceViews(article, states);
     return {
       summary: this.summaryFrom(article, states, views),
@@ -452,7 +457,7 @@ export class SqliteReviewStore implements ReviewStore {
   getSentence(articleId: number, sentence: number): SentenceView | undefined {
     const article = this.currentArticle(articleId);
     if (!article) return undefined;
-    const states = loadStates(this.db, article);
+    const states = this.statesOf(article);
     if (!states[sentence]) return undefined;
     return this.sentenceViews(article, states, sentence)[0];
   }
@@ -592,7 +597,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (!['txt', 'md', 'json', 'patch'].includes(format)) throw new MtReviewError('usage', `unknown export format "${String(format)}"; use txt, md, json or patch`);
     const article = this.currentArticle(id);
     if (!article) throw new MtReviewError('input', `no article with id ${id}`);
-    const states = loadStates(this.db, article);
+    const states = this.statesOf(article);
     const views = this.sentenceViews(article, states);
     return buildExport(exportInputOf(article, states, views), format);
   }
@@ -648,6 +653,17 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The current sentences of an article and the revision in force for each (read-only: shared between calls). */
+  private statesOf(article: ArticleRow): SentenceState[] {
+    const key = `${article.version}|${article.updated_at}`;
+    const remembered = this.statesMemory.get(article.id);
+    if (remembered?.key === key) return remembered.states;
+    const states = loadStates(this.db, article);
+    if (this.statesMemory.size >= FINDINGS_MEMORY) this.statesMemory.clear();
+    this.statesMemory.set(article.id, { key, states });
+    return states;
+  }
 
   /** The article row by id. */
   private articleRow(id: number): ArticleRow | undefined {
@@ -824,7 +840,7 @@ export class SqliteReviewStore implements ReviewStore {
   private summaryOf(article: ArticleRow): ArticleSummary {
     const cached = this.cachedSummary(article);
     if (cached) return cached;
-    const states = loadStates(this.db, article);
+    const states = this.statesOf(article);
     return this.summaryFrom(article, states, this.sentenceViews(article, states));
   }
 
