@@ -55,9 +55,14 @@ export interface CheckMemo {
   clear(): void;
 }
 
-/** The memo's state: an LRU map (a Map keeps insertion order; a hit is moved to the end). */
+/**
+ * The memo's state: per sentence (checker, kind and text), the findings of each sentence-scoped
+ * check, indexed like the checker's runners. One lookup per sentence, and a hit changes nothing
+ * (a Map keeps insertion order, so the oldest entry is forgotten first when it is full): an LRU's
+ * delete-and-set on every hit cost as much as the checks it saved.
+ */
 class SentenceMemo implements CheckMemo {
-  readonly entries = new Map<string, readonly SentenceFinding[]>();
+  readonly entries = new Map<string, ReadonlyArray<readonly SentenceFinding[]>>();
   constructor(readonly maxEntries: number) {}
   get size(): number {
     return this.entries.size;
@@ -65,15 +70,10 @@ class SentenceMemo implements CheckMemo {
   clear(): void {
     this.entries.clear();
   }
-  get(key: string): readonly SentenceFinding[] | undefined {
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    }
-    return found;
+  get(key: string): ReadonlyArray<readonly SentenceFinding[]> | undefined {
+    return this.entries.get(key);
   }
-  set(key: string, findings: readonly SentenceFinding[]): void {
+  set(key: string, findings: ReadonlyArray<readonly SentenceFinding[]>): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
@@ -82,13 +82,16 @@ class SentenceMemo implements CheckMemo {
   }
 }
 
-/** Default bound of a memo: about two hundred 50-sentence articles times five sentence-scoped checks. */
+/** What a runner that is not sentence-scoped has in a memo entry. */
+const NONE: readonly SentenceFinding[] = Object.freeze([]);
+
+/** Default bound of a memo, in sentences: about a thousand 50-sentence articles. */
 const DEFAULT_MEMO_ENTRIES = 50_000;
 
 /**
- * Creates a memo for `Checker.check`: one per review store or editing session. It holds at most
- * `maxEntries` (default 50,000) results of one sentence-scoped check on one sentence, and forgets
- * the least recently used beyond that.
+ * Creates a memo for `Checker.check`: one per review store or editing session. It holds the
+ * sentence-scoped checks' results for at most `maxEntries` (default 50,000) distinct sentences,
+ * and forgets the oldest beyond that.
  */
 export function createCheckMemo(maxEntries: number = DEFAULT_MEMO_ENTRIES): CheckMemo {
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`createCheckMemo: maxEntries must be a positive integer, got ${maxEntries}`);
@@ -126,22 +129,31 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
   const order = new Map(checks.map((c, i) => [c.meta.id, i]));
   const serial = ++checkerSerial;
   const sentenceScoped = checks.map((c) => c.meta.scope === 'sentence');
+  const anySentenceScoped = sentenceScoped.includes(true);
   return {
     checks: checks.map((c) => c.meta),
     glossary: compiledGlossary,
     check(text, segmentation = segment(text), memo) {
       const doc = { text, segmentation };
       const findings: Finding[] = [];
-      const cache = memo instanceof SentenceMemo ? memo : undefined;
-      runners.forEach((run, k) => {
-        if (cache && sentenceScoped[k]) {
-          const prefix = `${serial}\u0000${checks[k]!.meta.id}\u0000`;
-          for (const s of segmentation.sentences) {
-            const key = `${prefix}${s.kind}\u0000${s.text}`;
-            let found = cache.get(key);
-            if (found === undefined) cache.set(key, (found = run(sentenceAlone(s))));
-            for (const f of found) findings.push(place(rebase(f, s.index), segmentation));
+      const cache = memo instanceof SentenceMemo && anySentenceScoped ? memo : undefined;
+      // With a memo: each sentence's sentence-scoped findings, from the memo or by running those checks on it alone.
+      const remembered = cache
+        ? segmentation.sentences.map((s) => {
+          const key = `${serial}\u0000${s.kind}\u0000${s.text}`;
+          let entry = cache.get(key);
+          if (entry === undefined) {
+            const alone = sentenceAlone(s);
+            cache.set(key, (entry = runners.map((run, k) => (sentenceScoped[k] ? run(alone) : NONE))));
           }
+          return entry;
+        })
+        : undefined;
+      runners.forEach((run, k) => {
+        if (remembered && sentenceScoped[k]) {
+          segmentation.sentences.forEach((s, i) => {
+            for (const f of remembered[i]![k]!) findings.push(place(rebase(f, s.index), segmentation));
+          });
           return;
         }
         for (const f of run(doc)) findings.push(place(f, segmentation));
