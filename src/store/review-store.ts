@@ -64,6 +64,9 @@ export interface ArticleRow {
   archived_by: string | null;
 }
 
+/** The columns of an `articles` row that name it and its MT version. */
+type ArticleHead = Pick<ArticleRow, 'id' | 'slug' | 'version'>;
+
 /** A row of `sentences`. */
 export interface SentenceRow {
   article_id: number;
@@ -204,7 +207,7 @@ export class SqliteReviewStore implements ReviewStore {
    */
   private readonly statesMemory = new Map<number, { key: string; states: SentenceState[] }>();
   /** The last findings computed or read per article, with their cache key (saves re-reading and parsing them). */
-  private readonly findingsMemory = new Map<number, { key: string; findings: Finding[] }>();
+  private readonly findingsMemory = new Map<number, { quick: string; key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
   private pending: PendingWrite[] = [];
 
@@ -702,13 +705,14 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   /** The current MT version's sentence row at `idx`. */
-  private sentenceRow(article: ArticleRow, idx: number): SentenceRow | undefined {
+  private sentenceRow(article: ArticleHead, idx: number): SentenceRow | undefined {
     return statement(this.db, 'SELECT * FROM sentences WHERE article_id = ? AND version = ? AND idx = ?').get(article.id, article.version, idx) as SentenceRow | undefined;
   }
 
   /** Inside a write transaction: the article, the sentence and its current revision, or an input error. */
-  private lockSentence(articleId: number, sentence: number): { article: ArticleRow; row: SentenceRow; current: RevisionRow | null } {
-    const article = this.articleRow(articleId);
+  private lockSentence(articleId: number, sentence: number): { article: ArticleHead; row: SentenceRow; current: RevisionRow | null } {
+    // Only the columns a write needs: the full row carries the article text and its findings.
+    const article = statement(this.db, 'SELECT id, slug, version FROM articles WHERE id = ?').get(articleId) as ArticleHead | undefined;
     if (!article) throw new MtReviewError('input', `no article with id ${articleId}`);
     const row = Number.isInteger(sentence) ? this.sentenceRow(article, sentence) : undefined;
     if (!row) throw new MtReviewError('input', `article "${article.slug}" has no sentence ${sentence}`);
@@ -756,13 +760,24 @@ export class SqliteReviewStore implements ReviewStore {
     statement(this.db, 'INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)').run(now(), actor, action, articleId, sentence, JSON.stringify(detail));
   }
 
-  /** Findings of the whole corrected article, from the cache when its text, segmentation and glossary are unchanged. */
-  private findingsOf(article: ArticleRow, doc: CorrectedDocument): Finding[] {
+  /**
+   * Findings of the whole corrected article, from the cache when its text, segmentation and
+   * glossary are unchanged. In memory they are first looked up by the article's version and last
+   * change (no document to build, nothing to hash); the stored cache is keyed by content.
+   */
+  private findingsOf(article: ArticleRow, states: readonly SentenceState[]): Finding[] {
+    const quick = `${article.version}|${article.updated_at}|${this.cacheSalt}`;
+    const remembered = this.findingsMemory.get(article.id);
+    if (remembered?.quick === quick) return remembered.findings;
+    const doc = correctedDocumentOf(article, states);
     const key = sha256(
       JSON.stringify([this.cacheSalt, doc.segmentation.sentences.map((s) => [s.start, s.end, s.paragraph, s.kind]), doc.segmentation.paragraphs, doc.text]),
     );
-    const remembered = this.findingsMemory.get(article.id);
-    if (remembered?.key === key) return remembered.findings;
+    if (remembered?.key === key) {
+      // A change that left the text alone (a dismissal, an approval of the MT text).
+      remembered.quick = quick;
+      return remembered.findings;
+    }
     let findings: Finding[];
     if (article.findings_key === key && article.findings_json) {
       findings = JSON.parse(article.findings_json) as Finding[];
@@ -781,14 +796,13 @@ export class SqliteReviewStore implements ReviewStore {
       }
     }
     if (this.findingsMemory.size >= FINDINGS_MEMORY) this.findingsMemory.clear();
-    this.findingsMemory.set(article.id, { key, findings });
+    this.findingsMemory.set(article.id, { quick, key, findings });
     return findings;
   }
 
   /** Sentence views with findings (dismissed ones removed) and active dismissals; `only` limits them to one sentence. */
   private sentenceViews(article: ArticleRow, states: readonly SentenceState[], only?: number): SentenceView[] {
-    const doc = correctedDocumentOf(article, states);
-    const findings = this.findingsOf(article, doc);
+    const findings = this.findingsOf(article, states);
     const bySentence = new Map<number, Finding[]>();
     for (const f of findings) {
       const list = bySentence.get(f.sentence);
