@@ -42,7 +42,9 @@ export function buildGlossary(sources: readonly GlossarySource[], hash: (canonic
   const ids = new Map<string, ParsedEntry>();
   for (const source of sources) {
     const format = glossaryFormat(source.file);
-    const entries = format === 'tsv' ? parseGlossaryTsv(source.file, source.text) : parseGlossaryYaml(source.file, source.text);
+    // A byte-order mark (as Windows editors write) is not part of the glossary.
+    const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+    const entries = format === 'tsv' ? parseGlossaryTsv(source.file, text) : parseGlossaryYaml(source.file, text);
     for (const p of entries) {
       const first = ids.get(p.entry.id);
       if (first) {

@@ -95,6 +95,16 @@ describe('loadGlossary', () => {
     assert.deepEqual(g.entries[0]!.source, { file: join(dir, 'a.yaml'), line: 1, column: 3 });
   });
 
+  it('ignores a byte-order mark at the start of a file (YAML and TSV), and reports positions as without it', () => {
+    writeFileSync(join(dir, 'a.yaml'), `\uFEFF${yaml('first', 'new crown epidemic')}`);
+    writeFileSync(join(dir, 'b.tsv'), '\uFEFFnew crown pneumonia\tCOVID-19\n');
+    const g = loadGlossary(dir);
+    assert.deepEqual(g.entries.map((e) => e.id), ['first', 'tsv-new-crown-pneumonia']);
+    assert.equal(g.hash, loadGlossary(dir).hash);
+    writeFileSync(join(dir, 'a.yaml'), `\uFEFF${yaml('first', 'new crown epidemic')}  colour: red\n`);
+    assert.match(errorOf(() => loadGlossary(dir)).toString(), /a\.yaml:4:3: unknown field "colour"/);
+  });
+
   it('hashes the content: same entries, same hash; any change, another hash', () => {
     writeFileSync(join(dir, 'a.yaml'), yaml('first', 'new crown epidemic'));
     const h1 = loadGlossary(dir).hash;
