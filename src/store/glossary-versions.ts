@@ -119,10 +119,14 @@ export function readGlossaryFiles(path: string): GlossaryFile[] {
 /** A database row as a version. */
 function toVersion(row: VersionRow): GlossaryVersion {
   const object = JSON.parse(row.files_json) as Record<string, string>;
+  return { ...toSummary(row), files: sorted(Object.entries(object).map(([name, text]) => ({ name, text }))) };
+}
+
+/** A row without its file texts as the contract's version summary. */
+function toSummary(row: Omit<VersionRow, 'files_json'>): GlossaryVersionSummary {
   return {
     id: row.id,
     origin: row.origin,
-    files: sorted(Object.entries(object).map(([name, text]) => ({ name, text }))),
     sourceHash: row.source_hash,
     fileHash: row.file_hash,
     entries: row.entries,
@@ -156,16 +160,7 @@ export function listGlossaryVersions(db: Database.Database, limit = 100): Glossa
     `SELECT id, origin, source_hash, file_hash, entries, created_by, created_at, comment
      FROM glossary_versions ORDER BY id DESC LIMIT ?`,
   ).all(limit) as Omit<VersionRow, 'files_json'>[];
-  return rows.map((row) => ({
-    id: row.id,
-    origin: row.origin,
-    sourceHash: row.source_hash,
-    fileHash: row.file_hash,
-    entries: row.entries,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    comment: row.comment,
-  }));
+  return rows.map(toSummary);
 }
 
 /** Raised when an app edit was based on a version that is no longer in force (HTTP 409). */
