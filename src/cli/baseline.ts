@@ -76,26 +76,42 @@ function key(file: string, ruleId: string, fingerprint: string): string {
 }
 
 /**
- * Removes the findings the baseline accepts (each entry suppresses up to `count` findings) and
- * returns the remaining findings per file, in the same order, with the number suppressed.
+ * A filter that removes the findings the baseline accepts, one file at a time, in the order the
+ * files are reported (each entry suppresses up to `count` findings across the run). Returns the
+ * remaining findings, in the same order, and how many it removed.
  */
-export function applyBaseline(baseline: Baseline, files: BaselineFile[]): { findings: ReportedFinding[][]; suppressed: number } {
+export function createBaselineFilter(baseline: Baseline): (file: string, findings: readonly ReportedFinding[]) => { findings: ReportedFinding[]; suppressed: number } {
   const left = new Map<string, number>();
   for (const s of baseline.suppressions) {
     const k = key(s.file, s.ruleId, s.fingerprint);
     left.set(k, (left.get(k) ?? 0) + s.count);
   }
-  let suppressed = 0;
-  const findings = files.map((f) =>
-    f.findings.filter((finding) => {
-      const k = key(f.file, finding.ruleId, finding.fingerprint);
+  return (file, findings) => {
+    let suppressed = 0;
+    const kept = findings.filter((finding) => {
+      const k = key(file, finding.ruleId, finding.fingerprint);
       const n = left.get(k) ?? 0;
       if (n === 0) return true;
       left.set(k, n - 1);
       suppressed++;
       return false;
-    }),
-  );
+    });
+    return { findings: kept, suppressed };
+  };
+}
+
+/**
+ * Removes the findings the baseline accepts (each entry suppresses up to `count` findings) and
+ * returns the remaining findings per file, in the same order, with the number suppressed.
+ */
+export function applyBaseline(baseline: Baseline, files: BaselineFile[]): { findings: ReportedFinding[][]; suppressed: number } {
+  const filter = createBaselineFilter(baseline);
+  let suppressed = 0;
+  const findings = files.map((f) => {
+    const out = filter(f.file, f.findings);
+    suppressed += out.suppressed;
+    return out.findings;
+  });
   return { findings, suppressed };
 }
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { CHECKS } from '../../src/checks/index.js';
 import { checkUsage } from '../../src/cli/commands/check.js';
+import { main } from '../../src/cli/main.js';
 import { FIXTURES, GLOSSARY, runCli, SEED, spawnCli, tempDir } from './helpers.js';
 
 interface JsonOut {
@@ -460,6 +462,29 @@ describe('mt-review check', () => {
       assert.equal(json(two.stdout).files.length, 12);
       assert.equal(json(two.stdout).summary.errors, 4);
       assert.match(two.stderr, /mt-review: bad\.txt: binary file/);
+    });
+
+    it('--format json is written file by file, in input order, whatever order workers finish in', async () => {
+      for (let i = 0; i < 12; i++) file(`f${String(i).padStart(2, '0')}.txt`, i % 3 === 0 ? `Item ${i}: the new crown epidemic.` : `Item ${i}: all clear.`);
+      file('f05b.txt', Buffer.from([0x00])); // unreadable, between two readable files
+      writeFileSync(path.join(tmp.dir, '.mt-review-ignore.json'), JSON.stringify({ version: 1, suppressions: [] }));
+      for (const jobs of ['1', '2']) {
+        const writes: string[] = [];
+        const code = await main(['check', ...G, '--jobs', jobs, '-f', 'json', '.'], {
+          stdout: { write: (c: string) => writes.push(c), isTTY: false },
+          stderr: { write: () => true, isTTY: false },
+          stdin: Readable.from([]),
+          env: {},
+          cwd: tmp.dir,
+        });
+        assert.equal(code, 2, `--jobs ${jobs}`);
+        // One write per readable file as soon as it and every earlier file are done, then the summary.
+        assert.equal(writes.length, 13, `--jobs ${jobs}`);
+        const out = json(writes.join(''));
+        assert.deepEqual(out.files.map((f: { path: string }) => f.path), Array.from({ length: 12 }, (_, i) => `f${String(i).padStart(2, '0')}.txt`));
+        assert.deepEqual(out.summary, { files: 12, findings: 4, errors: 4, warnings: 0, infos: 0, suppressed: 0 });
+        assert.match(writes[0]!, /^\{\n {2}"files": \[\n {4}\{\n {6}"path": "f00\.txt"/);
+      }
     });
 
     it('workers and cache together: the second run checks nothing and starts no worker', async () => {

@@ -17,9 +17,9 @@ import { decodeUtf8 } from '../../core/decode.js';
 import { MtReviewError, SEVERITIES, type CheckDefinition, type CheckOptions, type Glossary, type Severity } from '../../core/types.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
 import { readGlossarySource, type GlossarySource } from '../glossary-source.js';
-import { applyBaseline, baselinePath, buildBaseline, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
+import { baselinePath, buildBaseline, createBaselineFilter, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js';
-import { FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo } from '../formatters/index.js';
+import { countSeverities, FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo, type Summary } from '../formatters/index.js';
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { checkSequentially, hashContent, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
@@ -368,20 +368,64 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const checked: Checked[] = [];
   let fixedStdin: string | undefined;
 
+  // Per file, in input order: the ignore file, then --quiet. A format that can be written file by
+  // file (json) is written as each file is done, so an archive's reports are never all held at once.
+  const format = FORMATS[flags.format];
+  const filterBaseline = baseline ? createBaselineFilter(baseline) : undefined;
+  let suppressed = 0;
+  const finish = (c: Checked): FileReport => {
+    let r = c.report;
+    if (filterBaseline) {
+      const out = filterBaseline(c.baselineKey(), r.findings);
+      suppressed += out.suppressed;
+      if (out.suppressed > 0) r = { path: r.path, findings: out.findings };
+    }
+    if (flags.quiet) r = { path: r.path, findings: r.findings.filter((f) => f.severity === 'error') };
+    return r;
+  };
+  const stream = format.stream && !flags.fix && !flags.writeBaseline ? await format.stream() : undefined;
+  const totals: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 };
+  /** Takes one file's result, in input order. */
+  const accept = (c: Checked): void => {
+    if (!stream) {
+      checked.push(c);
+      return;
+    }
+    const r = finish(c);
+    const counts = r.counts ?? countSeverities(r.findings);
+    totals.files++;
+    totals.errors += counts.errors;
+    totals.warnings += counts.warnings;
+    totals.infos += counts.infos;
+    io.stdout.write(stream.file(r));
+  };
+
   if (flags.corrected) {
     const db = path.resolve(cwd, flags.db ?? io.env.MT_REVIEW_DB ?? path.join('data', 'mt-review.db'));
     const store = await importCorrected();
     const docs = await store.loadCorrectedDocuments(db, flags.positionals);
     for (const doc of docs) {
       const result = (await checker()).check(doc.text, doc.segmentation);
-      checked.push({ report: toFileReport(doc.path, doc.text, result), baselineKey: () => doc.path });
+      accept({ report: toFileReport(doc.path, doc.text, result), baselineKey: () => doc.path });
       stats.checked++;
     }
   } else {
     const inputs = await resolveInputs(flags.positionals, { cwd, extensions: flags.extensions });
     for (const e of inputs.errors) reportError(`${e.path}: ${e.message}`);
     const keyOf = (f: InputFile): string => (f.absPath === null ? STDIN_NAME : baselinePath(f.absPath, ignoreFile));
+    // Results arrive in any order (workers); each is passed on once every earlier file is settled.
     const slots: (Checked | undefined)[] = new Array(inputs.files.length);
+    const settled = new Uint8Array(inputs.files.length);
+    let next = 0;
+    const settle = (index: number, c: Checked | undefined): void => {
+      slots[index] = c;
+      settled[index] = 1;
+      for (; next < settled.length && settled[next]; next++) {
+        const ready = slots[next];
+        slots[next] = undefined;
+        if (ready) accept(ready);
+      }
+    };
 
     if (flags.fix) {
       for (const [i, f] of inputs.files.entries()) {
@@ -389,10 +433,13 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
           reportError(describeFileError(err, f.displayPath), err instanceof Error ? err.stack : undefined);
           return undefined;
         });
-        if (!out) continue;
+        if (!out) {
+          settle(i, undefined);
+          continue;
+        }
         stats.checked++;
         if (out.stdinText !== undefined) fixedStdin = out.stdinText;
-        slots[i] = { report: out.report, baselineKey: () => keyOf(f) };
+        settle(i, { report: out.report, baselineKey: () => keyOf(f) });
       }
     } else {
       const tasks: FileTask[] = [];
@@ -401,10 +448,11 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
           try {
             const bytes = await readStdin(io.stdin, flags.maxFileSize);
             const { text } = decodeUtf8(bytes, STDIN_NAME);
-            slots[i] = { report: toFileReport(STDIN_NAME, text, (await checker()).check(text)), baselineKey: () => STDIN_NAME };
+            settle(i, { report: toFileReport(STDIN_NAME, text, (await checker()).check(text)), baselineKey: () => STDIN_NAME });
             stats.checked++;
           } catch (err) {
             reportError(describeFileError(err, STDIN_NAME), err instanceof Error ? err.stack : undefined);
+            settle(i, undefined);
           }
           continue;
         }
@@ -420,6 +468,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
         if (o.kind === 'error') {
           cache?.delete(abs);
           reportError(o.message, o.stack);
+          settle(o.index, undefined);
           return;
         }
         let report: FileReport | undefined;
@@ -431,7 +480,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
           cache?.set(abs, o.hash, report);
           stats.checked++;
         }
-        if (report) slots[o.index] = { report, baselineKey: () => keyOf(f) };
+        settle(o.index, report && { report, baselineKey: () => keyOf(f) });
       };
       // Unchanged files are answered from the cache here, so no worker starts and the glossary is
       // not even loaded for them: a re-check of an unchanged archive only reads and hashes. The
@@ -457,11 +506,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
         await checkSequentially(await checker(), flags.maxFileSize, pending, onOutcome);
       }
     }
-    for (const c of slots) if (c) checked.push(c);
   }
 
   // SARIF describes every rule, glossary entries included: the one output that needs the glossary.
-  const format = FORMATS[flags.format];
   let rules: RuleInfo[] = [];
   if (format.usesRules) {
     const { selectChecks } = await import('../../core/checker.js');
@@ -475,7 +522,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   }
 
   if (flags.debug) {
-    io.stderr.write(`mt-review: debug: files=${checked.length} checked=${stats.checked} cached=${stats.cached} workers=${stats.workers} errors=${errors.length} glossary=${stats.glossary}\n`);
+    io.stderr.write(`mt-review: debug: files=${stream ? totals.files : checked.length} checked=${stats.checked} cached=${stats.cached} workers=${stats.workers} errors=${errors.length} glossary=${stats.glossary}\n`);
   }
 
   if (flags.writeBaseline) {
@@ -487,21 +534,20 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     return errors.length > 0 ? 2 : 0;
   }
 
-  // Baseline, then --quiet, then format and decide the exit code.
-  let suppressed = 0;
-  let reports = checked.map((c) => c.report);
-  if (baseline) {
-    const applied = applyBaseline(baseline, checked.map((c) => ({ file: c.baselineKey(), findings: c.report.findings })));
-    suppressed = applied.suppressed;
-    reports = reports.map((r, i) => ({ path: r.path, findings: applied.findings[i]! }));
+  // Format (what was not written file by file) and decide the exit code.
+  let summary: Summary;
+  let output: string;
+  if (stream) {
+    summary = { ...totals, findings: totals.errors + totals.warnings + totals.infos, suppressed };
+    output = stream.end(summary);
+  } else {
+    const reports = checked.map(finish);
+    summary = summarise(reports, suppressed);
+    // Colour on a terminal or with --color, but never with --no-color or NO_COLOR (https://no-color.org).
+    const color = flags.color !== false && !io.env.NO_COLOR && (flags.color === true || Boolean(io.stdout.isTTY));
+    const formatter = await format.load();
+    output = formatter({ reports, summary, rules, tool: { name: 'mt-review', version, informationUri: INFORMATION_URI }, color });
   }
-  if (flags.quiet) reports = reports.map((r) => ({ path: r.path, findings: r.findings.filter((f) => f.severity === 'error') }));
-
-  const summary = summarise(reports, suppressed);
-  // Colour on a terminal or with --color, but never with --no-color or NO_COLOR (https://no-color.org).
-  const color = flags.color !== false && !io.env.NO_COLOR && (flags.color === true || Boolean(io.stdout.isTTY));
-  const formatter = await format.load();
-  const output = formatter({ reports, summary, rules, tool: { name: 'mt-review', version, informationUri: INFORMATION_URI }, color });
   if (fixedStdin !== undefined) {
     // The fixed text is the output; the report of what remains goes to stderr.
     io.stdout.write(fixedStdin);

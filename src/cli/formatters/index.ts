@@ -47,6 +47,16 @@ export interface FormatInput {
 /** A formatter turns the run's results into the text for stdout. */
 export type Formatter = (input: FormatInput) => string;
 
+/**
+ * A format that can be written one file at a time, as the files are checked, so a run over a
+ * whole archive never holds every report (or the whole output) in memory. Writing `file` for each
+ * report in order and then `end` gives exactly what the format's `Formatter` gives.
+ */
+export interface FormatStream {
+  file(report: FileReport): string;
+  end(summary: Summary): string;
+}
+
 /** The format names `--format` accepts. */
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 
@@ -56,6 +66,8 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 /** A format: how to load its formatter (only the selected one is imported), and whether it reads `rules`. */
 export interface FormatDefinition {
   load: () => Promise<Formatter>;
+  /** For formats written file by file (see `FormatStream`): a new stream for one run. */
+  stream?: () => Promise<FormatStream>;
   /** The formatter describes rules, so the caller must build them (which needs the glossary). */
   usesRules: boolean;
 }
@@ -63,7 +75,7 @@ export interface FormatDefinition {
 /** Every format by name. */
 export const FORMATS: Record<FormatName, FormatDefinition> = {
   stylish: { load: async () => (await import('./stylish.js')).formatStylish, usesRules: false },
-  json: { load: async () => (await import('./json.js')).formatJson, usesRules: false },
+  json: { load: async () => (await import('./json.js')).formatJson, stream: async () => (await import('./json.js')).streamJson(), usesRules: false },
   sarif: { load: async () => (await import('./sarif.js')).formatSarif, usesRules: true },
   github: { load: async () => (await import('./github.js')).formatGithub, usesRules: false },
   junit: { load: async () => (await import('./junit.js')).formatJunit, usesRules: false },

@@ -2,7 +2,7 @@
  * `json`: the documented, stable machine-readable contract.
  */
 import type { ReportedFinding } from '../report.js';
-import type { FormatInput } from './index.js';
+import type { FormatInput, FormatStream } from './index.js';
 
 /** Indentation of a file's findings array in the output (`files` → file object → `findings`). */
 const FINDINGS_INDENT = '      ';
@@ -39,15 +39,28 @@ export function findingsJson(findings: readonly ReportedFinding[]): string {
 }
 
 /**
- * Formats `{"files": [{"path", "findings": [...]}], "summary": {...}}`; every checked file is
- * listed, findings carry exactly the fields of `ReportedFinding`, optional ones only when set.
- * The text is what `JSON.stringify(…, null, 2)` gives, assembled from each file's rendered findings
- * (a report's `findingsJson` when it has one).
+ * Writes `{"files": [{"path", "findings": [...]}], "summary": {...}}` one file at a time; every
+ * checked file is listed, findings carry exactly the fields of `ReportedFinding`, optional ones
+ * only when set. The text is what `JSON.stringify(…, null, 2)` gives, assembled from each file's
+ * rendered findings (a report's `findingsJson` when it has one).
  */
+export function streamJson(): FormatStream {
+  let first = true;
+  return {
+    file(r) {
+      const head = first ? '{\n  "files": [\n' : ',\n';
+      first = false;
+      return `${head}    {\n      "path": ${JSON.stringify(r.path)},\n      "findings": ${r.findingsJson ?? findingsJson(r.findings)}\n    }`;
+    },
+    end(s) {
+      const summary = { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, infos: s.infos, suppressed: s.suppressed };
+      return `${first ? '{\n  "files": []' : '\n  ]'},\n  "summary": ${JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ')}\n}\n`;
+    },
+  };
+}
+
+/** The whole `json` output at once (what `streamJson` writes piece by piece). */
 export function formatJson(input: FormatInput): string {
-  const files = input.reports.map((r) => `    {\n      "path": ${JSON.stringify(r.path)},\n      "findings": ${r.findingsJson ?? findingsJson(r.findings)}\n    }`);
-  const s = input.summary;
-  const summary = { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, infos: s.infos, suppressed: s.suppressed };
-  const filesJson = files.length === 0 ? '[]' : `[\n${files.join(',\n')}\n  ]`;
-  return `{\n  "files": ${filesJson},\n  "summary": ${JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ')}\n}\n`;
+  const stream = streamJson();
+  return input.reports.map((r) => stream.file(r)).join('') + stream.end(input.summary);
 }
