@@ -2,7 +2,7 @@
  * Writing the bench data to disk: article folders, glossaries in mt-review's YAML format, the same
  * terms as a prh rule file for textlint, and the term list the RegExp baselines read.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle, syntheticEntries, escapeRegExp, type SyntheticEntry } from './generate.js';
 import { glossaryYaml, type ShippedGlossary, type ShippedEntry } from './glossary-format.js';
@@ -47,7 +47,9 @@ export function writeArticles(root: string, seed: number, n: number, options: { 
   const manifestPath = join(root, `${options.name ?? `articles-${n}`}.${MANIFEST}`);
   if (existsSync(manifestPath)) {
     const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as ArticleSet & { seed: number; sentencesOption?: number };
-    if (m.seed === seed && m.sentencesOption === options.sentences && existsSync(dir) && readdirSync(dir).length === m.files.length) return m;
+    // Reused only when every file is still there with its size (a file changed since is regenerated).
+    const intact = (): boolean => m.files.reduce((n, f) => n + (existsSync(f) ? statSync(f).size : -Infinity), 0) === m.bytes;
+    if (m.seed === seed && m.sentencesOption === options.sentences && existsSync(dir) && readdirSync(dir).length === m.files.length && intact()) return m;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -66,18 +68,23 @@ export function writeArticles(root: string, seed: number, n: number, options: { 
   return set;
 }
 
-/** A folder holding every file of `sets` (hard links where possible), for tools that take one folder. */
-export function mergeFolders(dir: string, sets: ArticleSet[]): string[] {
+/**
+ * A folder holding every file of `sets` (hard links where possible), for tools that take one
+ * folder; `rename` gives a file another name in it. Two files of one name are an error: copying
+ * over the first would write through its hard link into the generated set it came from.
+ */
+export function mergeFolders(dir: string, sets: ArticleSet[], rename: ReadonlyMap<string, string> = new Map()): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
   for (const s of sets) {
     for (const f of s.files) {
-      const target = join(dir, f.slice(s.dir.length + 1));
+      const target = join(dir, rename.get(f) ?? f.slice(s.dir.length + 1));
+      if (existsSync(target)) throw new Error(`mergeFolders: two files named ${target}`);
       try {
         linkSync(f, target);
       } catch {
-        copyFileSync(f, target);
+        copyFileSync(f, target, constants.COPYFILE_EXCL);
       }
       out.push(target);
     }
