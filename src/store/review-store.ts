@@ -206,6 +206,8 @@ export class SqliteReviewStore implements ReviewStore {
    * same (every revision bumps `updated_at`): a save's request reads them once, not three times.
    */
   private readonly statesMemory = new Map<number, { key: string; states: SentenceState[] }>();
+  /** The full `articles` row last read per article, with the version and last change it was read at. */
+  private readonly rowMemory = new Map<number, { key: string; row: ArticleRow }>();
   /** The last findings computed or read per article, with their cache key (saves re-reading and parsing them). */
   private readonly findingsMemory = new Map<number, { quick: string; key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
@@ -670,7 +672,17 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** The article row by id. */
   private articleRow(id: number): ArticleRow | undefined {
-    return statement(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    // The full row carries the article text and its findings (6–20 KB): it is read again only
+    // when the article's version or last change moved (every write bumps `updated_at`).
+    const head = statement(this.db, 'SELECT version, updated_at FROM articles WHERE id = ?').get(id) as Pick<ArticleRow, 'version' | 'updated_at'> | undefined;
+    if (!head) return undefined;
+    const key = `${head.version}|${head.updated_at}`;
+    const remembered = this.rowMemory.get(id);
+    if (remembered?.key === key) return remembered.row;
+    const row = statement(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow;
+    if (this.rowMemory.size >= FINDINGS_MEMORY) this.rowMemory.clear();
+    this.rowMemory.set(id, { key, row });
+    return row;
   }
 
   /**
@@ -730,17 +742,22 @@ export class SqliteReviewStore implements ReviewStore {
     if (!check.ok || check.text !== r.text) {
       throw new MtReviewError('store', 'the correction could not be stored as a patch that reproduces it exactly; nothing was saved');
     }
+    const row: Omit<RevisionRow, 'id'> = {
+      article_id: r.articleId, slot: r.slot, sentence: r.sentence, base_revision_id: r.base, status: r.status, origin: r.origin,
+      reviewer: r.reviewer, created_at: r.at, patch, text: r.text, restored_from: r.restoredFrom, mt_hash: sha256(r.mt),
+      needs_attention: r.needsAttention ? 1 : 0,
+    };
     const id = Number(
       statement(this.db,
           `INSERT INTO revisions (article_id, slot, sentence, base_revision_id, status, origin, reviewer, created_at, patch, text,
              restored_from, mt_hash, needs_attention)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (@article_id, @slot, @sentence, @base_revision_id, @status, @origin, @reviewer, @created_at, @patch, @text,
+             @restored_from, @mt_hash, @needs_attention)`,
         )
-        .run(r.articleId, r.slot, r.sentence, r.base, r.status, r.origin, r.reviewer, r.at, patch, r.text, r.restoredFrom, sha256(r.mt),
-          r.needsAttention ? 1 : 0).lastInsertRowid,
+        .run(row).lastInsertRowid,
     );
     this.touch(r.articleId, r.at);
-    return statement(this.db, 'SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow;
+    return { id, ...row };
   }
 
   /**
