@@ -70,12 +70,32 @@ function decode(encoded: string): string | undefined {
   return out;
 }
 
+/**
+ * Tokens inserted plus removed beyond which a patch replaces the whole sentence instead of
+ * finding the smallest edit: Myers' diff costs about the square of the edit, and a sentence
+ * rewritten end to end has no smaller edit worth finding.
+ */
+export const MAX_EDIT_TOKENS = 40;
+
 /** Makes the unified patch that turns the MT sentence `mt` into the reviewer's rendering `corrected`. */
 export function makePatch(mt: string, corrected: string): string {
-  return createPatch(SENTENCE_PATCH_NAME, encode(mt), encode(corrected), undefined, undefined, {
+  const before = encode(mt);
+  const after = encode(corrected);
+  const minimal = createPatch(SENTENCE_PATCH_NAME, before, after, undefined, undefined, {
     context: CONTEXT_TOKENS,
     headerOptions: FILE_HEADERS_ONLY,
+    maxEditLength: MAX_EDIT_TOKENS,
   });
+  return minimal ?? replacementPatch(before, after);
+}
+
+/** A patch of one hunk removing every token of `before` and adding every token of `after` (both encoded). */
+function replacementPatch(before: string, after: string): string {
+  const lines = (encoded: string): string[] => (encoded === '' ? [] : encoded.slice(0, -1).split('\n'));
+  const removed = lines(before);
+  const added = lines(after);
+  const range = (n: number): string => `${n === 0 ? 0 : 1},${n}`;
+  return `${PATCH_HEADER}@@ -${range(removed.length)} +${range(added.length)} @@\n${removed.map((l) => `-${l}\n`).join('')}${added.map((l) => `+${l}\n`).join('')}`;
 }
 
 /** The outcome of reapplying a stored patch: the corrected text, or a refusal (a conflict). */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyCorrection, isEmptyPatch, makePatch, tokenize } from '../../src/core/patch.js';
+import { applyCorrection, isEmptyPatch, makePatch, MAX_EDIT_TOKENS, tokenize } from '../../src/core/patch.js';
 
 const WHITE = 'White is a close ally of Russia, and Russia will fulfill all its commitments.';
 const BELARUS = 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.';
+const LONG = 'Xinhua News Agency, Moscow, September 14 (Reporter Zhang Xiao) Russian President Vladimir Putin and the White President Lukashenko held a meeting in the Russian tourist city of Sochi on the 14th.';
 
 describe('core/patch', () => {
   describe('tokenize', () => {
@@ -24,6 +25,15 @@ describe('core/patch', () => {
     assert.equal(makePatch(WHITE, BELARUS), '--- sentence\n+++ sentence\n@@ -1,4 +1,4 @@\n-White\n+Belarus\n  \n is\n  \n');
   });
 
+  it('replaces a sentence rewritten beyond MAX_EDIT_TOKENS in one hunk, and keeps small edits minimal', () => {
+    const rewritten = makePatch(LONG, 'Belarus is a close ally.');
+    assert.match(rewritten, new RegExp(`^--- sentence\\n\\+\\+\\+ sentence\\n@@ -1,${tokenize(LONG).length} \\+1,${tokenize('Belarus is a close ally.').length} @@\\n`));
+    assert.equal(rewritten.split('\n').filter((l) => l.startsWith(' ')).length, 0, 'no context lines');
+    const small = makePatch(LONG, LONG.replace('Sochi', 'Minsk'));
+    assert.match(small, /^--- sentence\n\+\+\+ sentence\n@@ -\d+,7 \+\d+,7 @@\n/);
+    assert.ok(tokenize(LONG).length > MAX_EDIT_TOKENS);
+  });
+
   it('writes an empty patch (headers only) when nothing changed', () => {
     const patch = makePatch(WHITE, WHITE);
     assert.equal(patch, '--- sentence\n+++ sentence\n');
@@ -39,6 +49,9 @@ describe('core/patch', () => {
       ['everything', 'abc', 'xyz'],
       ['escaped characters', 'a \\ b', 'a \\n b\r\nc'],
       ['to the empty string', 'abc', ''],
+      ['a long sentence rewritten end to end (one replacing hunk)', LONG, 'Belarus is a close ally of Russia (rewritten in full by the reviewer).'],
+      ['a long sentence to the empty string', LONG, ''],
+      ['a long sentence with one word changed (still a minimal hunk)', LONG, LONG.replace('Sochi', 'Minsk')],
     ];
     for (const [name, mt, corrected] of cases) {
       it(`reproduces ${name}`, () => assert.deepEqual(applyCorrection(mt, makePatch(mt, corrected)), { ok: true, text: corrected }));
