@@ -212,6 +212,11 @@ export class SqliteReviewStore implements ReviewStore {
   private readonly findingsMemory = new Map<number, { quick: string; key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
   private pending: PendingWrite[] = [];
+  /**
+   * While a group commit runs: the revisions its writes inserted, to patch the remembered states
+   * and rows once the batch is durable (instead of reading every article again after each batch).
+   */
+  private batchRevisions: BatchRevision[] | undefined;
 
   constructor(
     /** The open database; closed by `close()`. */
@@ -630,25 +635,52 @@ export class SqliteReviewStore implements ReviewStore {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       if (!this.db.open) throw new MtReviewError('store', 'the database is closed; nothing was saved');
+      this.batchRevisions = [];
       this.db.transaction(() => {
         for (const op of batch) {
+          const mark = this.batchRevisions!.length;
           try {
             // Each write opens its own (nested, so savepoint) transaction: a throw undoes only it.
             outcomes.push({ ok: true, value: op.write() });
           } catch (error) {
+            this.batchRevisions!.length = mark;
             outcomes.push({ ok: false, error });
           }
         }
       }).immediate();
     } catch (error) {
+      this.batchRevisions = undefined;
       for (const op of batch) op.reject(error);
       return;
     }
+    const inserted = this.batchRevisions;
+    this.batchRevisions = undefined;
+    for (const r of inserted) this.rememberRevision(r);
     batch.forEach((op, i) => {
       const o = outcomes[i]!;
       if (o.ok) op.resolve(o.value);
       else op.reject(o.error);
     });
+  }
+
+  /**
+   * After a committed batch: moves an article's remembered states and row forward by one saved
+   * revision, if they are exactly what the article was before that write (otherwise they are
+   * simply read again next time).
+   */
+  private rememberRevision(r: BatchRevision): void {
+    const states = this.statesMemory.get(r.articleId);
+    if (states && states.key === r.before) {
+      const updated = states.states.map((s) => (s.row.slot === r.revision.slot ? { row: s.row, current: r.revision, conflict: false, text: r.revision.text } : s));
+      this.statesMemory.set(r.articleId, { key: r.after, states: updated });
+    } else {
+      this.statesMemory.delete(r.articleId);
+    }
+    const row = this.rowMemory.get(r.articleId);
+    if (row && row.key === r.before) {
+      row.row.updated_at = r.after.slice(r.after.indexOf('|') + 1);
+      row.key = r.after;
+    }
   }
 
   /** Closes the database cleanly (checkpointing the WAL), committing writes still waiting first. */
@@ -756,20 +788,29 @@ export class SqliteReviewStore implements ReviewStore {
         )
         .run(row).lastInsertRowid,
     );
-    this.touch(r.articleId, r.at);
-    return { id, ...row };
+    const revision: RevisionRow = { id, ...row };
+    if (this.batchRevisions && (r.origin === 'save' || r.origin === 'restore')) {
+      const before = statement(this.db, 'SELECT version, updated_at FROM articles WHERE id = ?').get(r.articleId) as Pick<ArticleRow, 'version' | 'updated_at'>;
+      const after = this.touch(r.articleId, r.at);
+      this.batchRevisions.push({ articleId: r.articleId, before: `${before.version}|${before.updated_at}`, after: `${before.version}|${after}`, revision });
+    } else {
+      this.touch(r.articleId, r.at);
+    }
+    return revision;
   }
 
   /**
-   * Records that an article changed at `at`. Cached summaries are keyed by `updated_at`, so it
-   * moves forward on every write, even two in the same millisecond.
+   * Records that an article changed at `at` and returns its new `updated_at`. Remembered rows,
+   * states and summaries are keyed by it, so it moves forward on every write, even two in the
+   * same millisecond.
    */
-  private touch(articleId: number, at: string): void {
-    statement(this.db,
+  private touch(articleId: number, at: string): string {
+    const row = statement(this.db,
         `UPDATE articles SET updated_at = CASE WHEN updated_at < @at THEN @at
-           ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END WHERE id = @id`,
+           ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END WHERE id = @id RETURNING updated_at`,
       )
-      .run({ at, id: articleId });
+      .get({ at, id: articleId }) as { updated_at: string } | undefined;
+    return row?.updated_at ?? at;
   }
 
   /** Appends an audit event. */
@@ -893,6 +934,14 @@ export class SqliteReviewStore implements ReviewStore {
     this.summaries.set(article.id, { key: this.summaryKey(article), summary });
     return summary;
   }
+}
+
+/** A revision a group commit inserted, with its article's state key (`version|updated_at`) before and after. */
+interface BatchRevision {
+  articleId: number;
+  before: string;
+  after: string;
+  revision: RevisionRow;
 }
 
 /** A write waiting for its group commit. */
