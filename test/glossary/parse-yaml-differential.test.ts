@@ -7,27 +7,14 @@
 import assert from 'node:assert/strict';
 import { MtReviewError, type SourceLocation } from '../../src/core/types.js';
 import { parseGlossaryYaml } from '../../src/glossary/parse-yaml.js';
+import { EVERY_FIELD_ENTRY } from './paths.js';
 import { referenceParseGlossaryYaml } from './reference-parse-yaml.js';
 
 /** A valid entry body to vary (two spaces of indentation after `- `). */
 const OK = '  terms: [new crown: COVID-19]\n';
 
 const VALID: Array<[string, string]> = [
-  ['block style, every field', `- id: belarus
-  terms:
-    - White President
-    - White side: Belarusian side
-    - {term: White, use: Belarus, case-sensitive: false, plural: false}
-  preferred: [Belarusian president, Belarus]
-  case-sensitive: true
-  fix: false
-  severity: warning
-  category: style
-  note: why
-  exceptions: White House
-  context: [Minsk]
-  examples: {flag: White President, pass: [a, b]}
-`],
+  ['block style, every field', EVERY_FIELD_ENTRY],
   ['flow style entries', '- {id: a, terms: [new crown: COVID-19], examples: {flag: [The new crown spread.]}}\n- {id: b, terms: ["White President"], preferred: Belarusian president}\n'],
   ['quoted and unquoted scalars', `- id: "quoted"\n  terms: ['new crown': "COVID-19", "it's over": 'it''s done']\n  note: 'single'\n`],
   ['yes, no and on are strings in YAML 1.2', '- id: a\n  terms: [yes man: flatterer, on air: broadcasting]\n  note: no\n  preferred: [off]\n'],

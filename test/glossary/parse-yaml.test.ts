@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
 import { MtReviewError } from '../../src/core/types.js';
 import { parseGlossaryYaml } from '../../src/glossary/parse-yaml.js';
+import { EVERY_FIELD_ENTRY } from './paths.js';
 
 const parse = (text: string) => parseGlossaryYaml('g.yaml', text).map((p) => p.entry);
 
 describe('parseGlossaryYaml', () => {
   it('reads the three term forms, per-term overrides and entry options', () => {
-    const [e] = parse(`
-- id: belarus
-  terms:
-    - White President
-    - White side: Belarusian side
-    - {term: White, use: Belarus, case-sensitive: false, plural: false}
-  preferred: [Belarusian president, Belarus]
-  case-sensitive: true
-  fix: false
-  severity: warning
-  category: style
-  note: why
-  exceptions: White House
-  context: [Minsk]
-  examples: {flag: White President, pass: [a, b]}
-`);
+    const [e] = parse(`\n${EVERY_FIELD_ENTRY}`);
     assert.deepEqual(e!.terms, [
       { text: 'White President', replacement: 'Belarusian president', caseSensitive: true, alternatives: ['Belarus'] },
       { text: 'White side', replacement: 'Belarusian side', caseSensitive: true },
