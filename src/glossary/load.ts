@@ -73,8 +73,12 @@ function writeCached(file: string, glossary: Glossary): void {
   }
 }
 
-/** Loads every glossary file of a directory (YAML or TSV, sorted by name), or one YAML or TSV file. */
-export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): Glossary {
+/**
+ * Reads the glossary files of a directory (YAML or TSV, sorted by name), or one YAML or TSV file,
+ * without parsing them; `readText` may supply texts already read. One-line errors for a missing
+ * path, an empty directory, a file of another kind or an unreadable file.
+ */
+export function readGlossarySources(path: string, readText?: LoadGlossaryOptions['readText']): GlossarySource[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -87,12 +91,18 @@ export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): G
     if (names.length === 0) throw new MtReviewError('glossary', 'no glossary files (*.yaml, *.yml, *.tsv) in this directory', { file: path });
     for (const name of names) {
       const file = join(path, name);
-      sources.push({ file, text: read(file, options.readText) });
+      sources.push({ file, text: read(file, readText) });
     }
   } else {
     if (!glossaryFormat(path)) throw new MtReviewError('glossary', 'not a glossary file (expected .yaml, .yml or .tsv)', { file: path });
-    sources.push({ file: path, text: read(path, options.readText) });
+    sources.push({ file: path, text: read(path, readText) });
   }
+  return sources;
+}
+
+/** Loads every glossary file of a directory (YAML or TSV, sorted by name), or one YAML or TSV file. */
+export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): Glossary {
+  const sources = readGlossarySources(path, options.readText);
   if (!options.cacheDir) return buildGlossary(sources, sha256);
   const key = sha256(JSON.stringify([codeStamp(), sources.map((s) => [s.file, s.text])]));
   const file = join(options.cacheDir, `glossary-${key}.json`);

@@ -8,11 +8,11 @@
  * on top of them stays in force.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MtReviewError, type Glossary } from '../core/types.js';
-import { buildGlossary, glossaryFormat } from '../glossary/build.js';
+import { buildGlossary, glossaryFormat, type GlossarySource } from '../glossary/build.js';
+import { readGlossarySources } from '../glossary/load.js';
 
 /** One glossary file: its name (no folder) and its text. */
 export interface GlossaryFile {
@@ -96,24 +96,12 @@ export function buildGlossaryFromFiles(files: readonly GlossaryFile[]): Glossary
  * file, by name and text: what a file version records. `loadGlossary` reads the same files.
  */
 export function readGlossaryFiles(path: string): GlossaryFile[] {
-  const read = (file: string): string => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new MtReviewError('glossary', `cannot read glossary file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
-    }
-  };
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new MtReviewError('glossary', 'glossary not found (expected a directory of .yaml files, or a .yaml or .tsv file)', { file: path });
-  }
-  if (!isDirectory) return [{ name: basename(path), text: read(path) }];
-  return readdirSync(path)
-    .filter((n) => glossaryFormat(n) !== undefined)
-    .sort()
-    .map((name) => ({ name, text: read(join(path, name)) }));
+  return glossaryFilesOf(readGlossarySources(path));
+}
+
+/** Glossary sources as read from disk (full file names) as the files a version records (base names). */
+export function glossaryFilesOf(sources: readonly GlossarySource[]): GlossaryFile[] {
+  return sources.map((source) => ({ name: basename(source.file), text: source.text }));
 }
 
 /** A database row as a version. */

@@ -6,10 +6,10 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MtReviewError } from '../../core/types.js';
-import { loadGlossary } from '../../glossary/load.js';
+import { loadGlossary, readGlossarySources } from '../../glossary/load.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
 import { DEFAULT_DB_PATH } from '../../store/index.js';
-import { describeStartupGlossary, readGlossaryFiles } from '../../store/glossary-versions.js';
+import { describeStartupGlossary, glossaryFilesOf } from '../../store/glossary-versions.js';
 import { describeImport, startServer } from '../../web/server.js';
 import type { CliIO } from '../io.js';
 
@@ -103,11 +103,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const corpusExists = existsSync(corpusDir) && statSync(corpusDir).isDirectory();
   if (!corpusExists && explicitCorpus) throw new MtReviewError('usage', `corpus folder not found: ${corpusDir}`);
   const glossaryPath = resolveGlossaryPath(values.glossary, io.cwd);
+  // The files are read once: their texts are both validated and recorded (the start-up rule
+  // between the files and an edit made in the app), so the two can never differ.
+  const sources = readGlossarySources(glossaryPath);
+  const texts = new Map(sources.map((s) => [s.file, s.text]));
   // The validated glossary is cached beside the database, so a restart with an unchanged glossary
   // skips parsing and re-running its examples.
-  const glossary = loadGlossary(glossaryPath, dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') });
-  // Their names and texts, for the start-up rule between the files and an edit made in the app.
-  const glossaryFiles = readGlossaryFiles(glossaryPath);
+  const glossary = loadGlossary(glossaryPath, { readText: (file) => texts.get(file), ...(dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') }) });
+  const glossaryFiles = glossaryFilesOf(sources);
   prepareDatabaseFolder(dbPath);
 
   const running = await startServer({
