@@ -19,7 +19,7 @@ import { resolveGlossaryPath } from '../glossary-path.js';
 import { readGlossarySource, type GlossarySource } from '../glossary-source.js';
 import { baselinePath, buildBaseline, createBaselineFilter, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js';
-import { countSeverities, FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo, type Summary } from '../formatters/index.js';
+import { addToSummary, FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo, type Summary } from '../formatters/index.js';
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { checkSequentially, hashContent, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
@@ -392,11 +392,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       return;
     }
     const r = finish(c);
-    const counts = r.counts ?? countSeverities(r.findings);
-    totals.files++;
-    totals.errors += counts.errors;
-    totals.warnings += counts.warnings;
-    totals.infos += counts.infos;
+    addToSummary(totals, r);
     io.stdout.write(stream.file(r));
   };
 
@@ -538,7 +534,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   let summary: Summary;
   let output: string;
   if (stream) {
-    summary = { ...totals, findings: totals.errors + totals.warnings + totals.infos, suppressed };
+    summary = { ...totals, suppressed };
     output = stream.end(summary);
   } else {
     const reports = checked.map(finish);

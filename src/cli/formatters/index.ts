@@ -94,13 +94,17 @@ export function countSeverities(findings: readonly { severity: Severity }[]): Se
 
 /** Counts the findings of `reports` by severity (a report's `counts` when it has them, so cached findings are not parsed). */
 export function summarise(reports: FileReport[], suppressed: number): Summary {
-  const s: Summary = { files: reports.length, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed };
-  for (const r of reports) {
-    const c = r.counts ?? countSeverities(r.findings);
-    s.errors += c.errors;
-    s.warnings += c.warnings;
-    s.infos += c.infos;
-  }
-  s.findings = s.errors + s.warnings + s.infos;
+  const s: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed };
+  for (const r of reports) addToSummary(s, r);
   return s;
+}
+
+/** Counts one more file's report into a summary (for output written file by file). */
+export function addToSummary(s: Summary, r: FileReport): void {
+  const c = r.counts ?? countSeverities(r.findings);
+  s.files++;
+  s.errors += c.errors;
+  s.warnings += c.warnings;
+  s.infos += c.infos;
+  s.findings = s.errors + s.warnings + s.infos;
 }
