@@ -35,8 +35,42 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 /** The reviewer name recorded on revisions the store makes itself (re-applied patches on re-import). */
 export const SYSTEM_REVIEWER = 'mt-review';
 
-/** Articles whose findings are remembered in memory before the memory is cleared. */
-const FINDINGS_MEMORY = 2_000;
+/** Articles whose rows, states, findings and summaries are remembered before a memory is cleared. */
+const ARTICLE_MEMORY = 10_000;
+
+/**
+ * Something remembered per article while its key still matches (the article's MT version and last
+ * change: every write bumps `updated_at`); cleared when it holds `max` articles.
+ */
+class ArticleMemory<T> {
+  private readonly entries = new Map<number, { key: string; value: T }>();
+  constructor(private readonly max = ARTICLE_MEMORY) {}
+  /** The value remembered under exactly `key`. */
+  get(id: number, key: string): T | undefined {
+    const e = this.entries.get(id);
+    return e && e.key === key ? e.value : undefined;
+  }
+  /** Whatever is remembered, with the key it was remembered under. */
+  peek(id: number): { key: string; value: T } | undefined {
+    return this.entries.get(id);
+  }
+  set(id: number, key: string, value: T): T {
+    if (!this.entries.has(id) && this.entries.size >= this.max) this.entries.clear();
+    this.entries.set(id, { key, value });
+    return value;
+  }
+  delete(id: number): void {
+    this.entries.delete(id);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** The key of what is remembered of an article: its MT version and last change. */
+function articleKey(article: Pick<ArticleRow, 'version' | 'updated_at'>): string {
+  return `${article.version}|${article.updated_at}`;
+}
 
 /** Bump when the shape or meaning of cached findings changes, to ignore older caches. */
 const FINDINGS_CACHE_VERSION = 1;
@@ -200,16 +234,19 @@ export class SqliteReviewStore implements ReviewStore {
    * Corpus-page rows by article id, valid while the article's version, last change and the
    * glossary are the same (every write bumps `updated_at`): a page of 50 rows then costs one query.
    */
-  private readonly summaries = new Map<number, { key: string; summary: ArticleSummary }>();
+  private readonly summaries = new ArticleMemory<ArticleSummary>();
   /**
    * The sentence states last read per article, valid while its MT version and last change are the
    * same (every revision bumps `updated_at`): a save's request reads them once, not three times.
    */
-  private readonly statesMemory = new Map<number, { key: string; states: SentenceState[] }>();
-  /** The full `articles` row last read per article, with the version and last change it was read at. */
-  private readonly rowMemory = new Map<number, { key: string; row: ArticleRow }>();
-  /** The last findings computed or read per article, with their cache key (saves re-reading and parsing them). */
-  private readonly findingsMemory = new Map<number, { quick: string; key: string; findings: Finding[] }>();
+  private readonly statesMemory = new ArticleMemory<SentenceState[]>();
+  /** The full `articles` row last read per article. */
+  private readonly rowMemory = new ArticleMemory<ArticleRow>();
+  /**
+   * The last findings computed or read per article (saves re-reading and parsing them), under the
+   * article key plus the glossary, with the content key they were computed for.
+   */
+  private readonly findingsMemory = new ArticleMemory<{ key: string; findings: Finding[] }>();
   /** Writes waiting for the next group commit (see `groupCommit`). */
   private pending: PendingWrite[] = [];
   /**
@@ -438,8 +475,8 @@ export class SqliteReviewStore implements ReviewStore {
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 0), 500);
     const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
     // Only the columns a cached summary is validated with; the full row is read on a miss.
-    const rows = statement(this.db, `SELECT id, version, updated_at, archived_at FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as Pick<ArticleRow, 'id' | 'version' | 'updated_at' | 'archived_at'>[];
+    const rows = statement(this.db, `SELECT id, version, updated_at FROM articles ${where} ORDER BY slug LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Pick<ArticleRow, 'id' | 'version' | 'updated_at'>[];
     return { total, items: rows.map((r) => this.cachedSummary(r) ?? this.summaryOf(this.articleRow(r.id)!)) };
   }
 
@@ -669,17 +706,17 @@ export class SqliteReviewStore implements ReviewStore {
    * simply read again next time).
    */
   private rememberRevision(r: BatchRevision): void {
-    const states = this.statesMemory.get(r.articleId);
-    if (states && states.key === r.before) {
-      const updated = states.states.map((s) => (s.row.slot === r.revision.slot ? { row: s.row, current: r.revision, conflict: false, text: r.revision.text } : s));
-      this.statesMemory.set(r.articleId, { key: r.after, states: updated });
+    const states = this.statesMemory.get(r.articleId, r.before);
+    if (states) {
+      const updated = states.map((s) => (s.row.slot === r.revision.slot ? { row: s.row, current: r.revision, conflict: false, text: r.revision.text } : s));
+      this.statesMemory.set(r.articleId, r.after, updated);
     } else {
       this.statesMemory.delete(r.articleId);
     }
-    const row = this.rowMemory.get(r.articleId);
-    if (row && row.key === r.before) {
-      row.row.updated_at = r.after.slice(r.after.indexOf('|') + 1);
-      row.key = r.after;
+    const row = this.rowMemory.get(r.articleId, r.before);
+    if (row) {
+      row.updated_at = r.afterUpdatedAt;
+      this.rowMemory.set(r.articleId, r.after, row);
     }
   }
 
@@ -693,13 +730,8 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** The current sentences of an article and the revision in force for each (read-only: shared between calls). */
   private statesOf(article: ArticleRow): SentenceState[] {
-    const key = `${article.version}|${article.updated_at}`;
-    const remembered = this.statesMemory.get(article.id);
-    if (remembered?.key === key) return remembered.states;
-    const states = loadStates(this.db, article);
-    if (this.statesMemory.size >= FINDINGS_MEMORY) this.statesMemory.clear();
-    this.statesMemory.set(article.id, { key, states });
-    return states;
+    const key = articleKey(article);
+    return this.statesMemory.get(article.id, key) ?? this.statesMemory.set(article.id, key, loadStates(this.db, article));
   }
 
   /** The article row by id. */
@@ -708,13 +740,8 @@ export class SqliteReviewStore implements ReviewStore {
     // when the article's version or last change moved (every write bumps `updated_at`).
     const head = statement(this.db, 'SELECT version, updated_at FROM articles WHERE id = ?').get(id) as Pick<ArticleRow, 'version' | 'updated_at'> | undefined;
     if (!head) return undefined;
-    const key = `${head.version}|${head.updated_at}`;
-    const remembered = this.rowMemory.get(id);
-    if (remembered?.key === key) return remembered.row;
-    const row = statement(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow;
-    if (this.rowMemory.size >= FINDINGS_MEMORY) this.rowMemory.clear();
-    this.rowMemory.set(id, { key, row });
-    return row;
+    const key = articleKey(head);
+    return this.rowMemory.get(id, key) ?? this.rowMemory.set(id, key, statement(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow);
   }
 
   /**
@@ -792,7 +819,7 @@ export class SqliteReviewStore implements ReviewStore {
     if (this.batchRevisions && (r.origin === 'save' || r.origin === 'restore')) {
       const before = statement(this.db, 'SELECT version, updated_at FROM articles WHERE id = ?').get(r.articleId) as Pick<ArticleRow, 'version' | 'updated_at'>;
       const after = this.touch(r.articleId, r.at);
-      this.batchRevisions.push({ articleId: r.articleId, before: `${before.version}|${before.updated_at}`, after: `${before.version}|${after}`, revision });
+      this.batchRevisions.push({ articleId: r.articleId, before: articleKey(before), after: articleKey({ version: before.version, updated_at: after }), afterUpdatedAt: after, revision });
     } else {
       this.touch(r.articleId, r.at);
     }
@@ -824,17 +851,16 @@ export class SqliteReviewStore implements ReviewStore {
    * change (no document to build, nothing to hash); the stored cache is keyed by content.
    */
   private findingsOf(article: ArticleRow, states: readonly SentenceState[]): Finding[] {
-    const quick = `${article.version}|${article.updated_at}|${this.cacheSalt}`;
-    const remembered = this.findingsMemory.get(article.id);
-    if (remembered?.quick === quick) return remembered.findings;
+    const quick = `${articleKey(article)}|${this.cacheSalt}`;
+    const remembered = this.findingsMemory.peek(article.id);
+    if (remembered?.key === quick) return remembered.value.findings;
     const doc = correctedDocumentOf(article, states);
     const key = sha256(
       JSON.stringify([this.cacheSalt, doc.segmentation.sentences.map((s) => [s.start, s.end, s.paragraph, s.kind]), doc.segmentation.paragraphs, doc.text]),
     );
-    if (remembered?.key === key) {
+    if (remembered?.value.key === key) {
       // A change that left the text alone (a dismissal, an approval of the MT text).
-      remembered.quick = quick;
-      return remembered.findings;
+      return this.findingsMemory.set(article.id, quick, remembered.value).findings;
     }
     let findings: Finding[];
     if (article.findings_key === key && article.findings_json) {
@@ -853,9 +879,7 @@ export class SqliteReviewStore implements ReviewStore {
         });
       }
     }
-    if (this.findingsMemory.size >= FINDINGS_MEMORY) this.findingsMemory.clear();
-    this.findingsMemory.set(article.id, { quick, key, findings });
-    return findings;
+    return this.findingsMemory.set(article.id, quick, { key, findings }).findings;
   }
 
   /** Sentence views with findings (dismissed ones removed) and active dismissals; `only` limits them to one sentence. */
@@ -897,15 +921,14 @@ export class SqliteReviewStore implements ReviewStore {
     });
   }
 
-  /** The key a cached summary of `article` is valid under. */
-  private summaryKey(article: Pick<ArticleRow, 'version' | 'updated_at' | 'archived_at'>): string {
-    return `${article.version}|${article.updated_at}|${article.archived_at ?? ''}|${this.cacheSalt}`;
+  /** The key a cached summary of `article` is valid under (archiving bumps `updated_at` too). */
+  private summaryKey(article: Pick<ArticleRow, 'version' | 'updated_at'>): string {
+    return `${articleKey(article)}|${this.cacheSalt}`;
   }
 
   /** The cached corpus-page row of an article, if it is still valid. */
-  private cachedSummary(article: Pick<ArticleRow, 'id' | 'version' | 'updated_at' | 'archived_at'>): ArticleSummary | undefined {
-    const hit = this.summaries.get(article.id);
-    return hit && hit.key === this.summaryKey(article) ? hit.summary : undefined;
+  private cachedSummary(article: Pick<ArticleRow, 'id' | 'version' | 'updated_at'>): ArticleSummary | undefined {
+    return this.summaries.get(article.id, this.summaryKey(article));
   }
 
   /** The corpus-page row of an article. */
@@ -931,8 +954,7 @@ export class SqliteReviewStore implements ReviewStore {
       archivedAt: article.archived_at,
       archivedBy: article.archived_by,
     };
-    this.summaries.set(article.id, { key: this.summaryKey(article), summary });
-    return summary;
+    return this.summaries.set(article.id, this.summaryKey(article), summary);
   }
 }
 
@@ -941,6 +963,7 @@ interface BatchRevision {
   articleId: number;
   before: string;
   after: string;
+  afterUpdatedAt: string;
   revision: RevisionRow;
 }
 
