@@ -7,22 +7,14 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requireBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.js';
 import { hostileApp, PAYLOAD } from './support/hostile.js';
 
 describe('hardening: hostile input in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const chromium = useBrowser();
 
-  before(async function () {
-    requireBrowser(this);
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  after(async () => {
-    await closeBrowser?.();
-  });
 
   for (const bypassCSP of [true, false]) {
     it(`runs no injected script and shows it as text (${bypassCSP ? 'CSP bypassed: escaping alone' : 'CSP in force'})`, async () => {
@@ -30,7 +22,7 @@ describe('hardening: hostile input in Chromium', function () {
       const server: Server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const context = await browser.newContext({ bypassCSP, viewport: { width: 1280, height: 900 } });
+      const context = await chromium.browser.newContext({ bypassCSP, viewport: { width: 1280, height: 900 } });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       const dialogs: string[] = [];

@@ -44,3 +44,24 @@ export function requireBrowser(ctx: Mocha.Context): void {
   process.stderr.write(`\n  SKIPPING browser tests: ${CHROMIUM} not found (apt-get install -y chromium)\n`);
   ctx.skip();
 }
+
+/**
+ * Launches Chromium once for the calling `describe` (skipping or failing it as `requireBrowser`
+ * says) and closes it after; read `.browser` inside the suite's hooks and tests.
+ */
+export function useBrowser(): { readonly browser: Browser } {
+  let launched: { browser: Browser; close: () => Promise<void> } | undefined;
+  before(async function () {
+    requireBrowser(this);
+    launched = await launchBrowser();
+  });
+  after(async () => {
+    await launched?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!launched) throw new Error('useBrowser: the browser is read before the suite launched it');
+      return launched.browser;
+    },
+  };
+}

@@ -8,32 +8,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addUser } from '../../src/auth/users.js';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { readGlossaryFiles } from '../../src/store/glossary-versions.js';
 import { openStore } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
-import { launchBrowser, requireBrowser } from '../support/browser.js';
+import { useBrowser } from '../support/browser.js';
 import { CORPUS, SEED, TEST_GLOSSARY } from './support/app.js';
 import { FAST } from './support/admin.js';
 
 const PRESS_BUREAU = '\n- id: press-bureau\n  terms: [Press Bureau]\n  preferred: press office\n  note: <script>window.pwned = 1</script> 新闻局 is a press office.\n';
 
 describe('admin pages in Chromium', function () {
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const chromium = useBrowser();
   let server: RunningServer;
   let dir: string;
   let base: string;
 
-  before(async function () {
-    requireBrowser(this);
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  after(async () => {
-    await closeBrowser?.();
-  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mt-review-admin-'));
     const dbPath = join(dir, 'review.db');
@@ -53,7 +45,7 @@ describe('admin pages in Chromium', function () {
 
   /** A new context signed in as `username`, whose page errors fail the test. */
   async function signedIn(username: string, password: string, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
     const errors: string[] = [];

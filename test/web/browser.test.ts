@@ -8,30 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
-import { requireBrowser } from '../support/browser.js';
-import { launchBrowser as launchChromium } from '../support/browser.js';
+import { useBrowser } from '../support/browser.js';
 import { CORPUS, ROOT, SEED } from './support/app.js';
 
 const WHITE = 'White is a close ally of Russia';
 const FIXED = 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.';
 
 describe('web app in Chromium', function () {
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const chromium = useBrowser();
   let server: RunningServer;
   let dir: string;
   let base: string;
 
-  before(async function () {
-    requireBrowser(this);
-    ({ browser, close: closeBrowser } = await launchChromium());
-  });
-  after(async () => {
-    await closeBrowser?.();
-  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mt-review-web-'));
     server = await startServer({ host: '127.0.0.1', port: 0, dbPath: join(dir, 'review.db'), glossary: loadGlossary(`${ROOT}glossary`), corpusDir: CORPUS, log: () => {} });
@@ -44,7 +35,7 @@ describe('web app in Chromium', function () {
 
   /** A new browser context (JavaScript on unless told otherwise) whose page errors fail the test. */
   async function open(javaScriptEnabled = true, bypassCSP = false): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled, bypassCSP, viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({ javaScriptEnabled, bypassCSP, viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
     const errors: string[] = [];
