@@ -3,9 +3,9 @@ import { fingerprintFinding } from '../../src/core/fingerprint.js';
 import type { Glossary } from '../../src/core/types.js';
 import { openStore, type ArticleSummary, type OpenedStore } from '../../src/store/index.js';
 import { loadStates } from '../../src/store/review-store.js';
-import { GLOSSARY, NO_GLOSSARY } from './support.js';
+import { GLOSSARY, NO_GLOSSARY, WHITE_ARTICLE } from './support.js';
 
-const ARTICLE = 'Putin meets Lukashenko\n\n  White is a close ally of Russia.\n\nThe White House said nothing.';
+const ARTICLE = WHITE_ARTICLE;
 
 /** The counts of a corpus-page row. */
 function counts(s: ArticleSummary): [number, number, number] {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { fingerprintFinding } from '../../src/core/fingerprint.js';
 import { openStore, type OpenedStore } from '../../src/store/index.js';
-import { GLOSSARY } from './support.js';
+import { GLOSSARY, WHITE_ARTICLE } from './support.js';
 
-const ARTICLE = 'Putin meets Lukashenko\n\n  White is a close ally of Russia.\n\nThe White House said nothing.';
+const ARTICLE = WHITE_ARTICLE;
 
 describe('store/dismissals and findings', () => {
   let store: OpenedStore;

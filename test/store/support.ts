@@ -56,6 +56,9 @@ export const GLOSSARY: Glossary = {
   ],
 };
 
+/** A three-sentence article: a headline, a sentence with the MT error "White", and one with its exception. */
+export const WHITE_ARTICLE = 'Putin meets Lukashenko\n\n  White is a close ally of Russia.\n\nThe White House said nothing.';
+
 /** An empty glossary. */
 export const NO_GLOSSARY: Glossary = { entries: [], files: [], hash: '' };
 
