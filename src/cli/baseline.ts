@@ -100,21 +100,6 @@ export function createBaselineFilter(baseline: Baseline): (file: string, finding
   };
 }
 
-/**
- * Removes the findings the baseline accepts (each entry suppresses up to `count` findings) and
- * returns the remaining findings per file, in the same order, with the number suppressed.
- */
-export function applyBaseline(baseline: Baseline, files: BaselineFile[]): { findings: ReportedFinding[][]; suppressed: number } {
-  const filter = createBaselineFilter(baseline);
-  let suppressed = 0;
-  const findings = files.map((f) => {
-    const out = filter(f.file, f.findings);
-    suppressed += out.suppressed;
-    return out.findings;
-  });
-  return { findings, suppressed };
-}
-
 /** Orders strings by UTF-16 code units, independent of locale. */
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
