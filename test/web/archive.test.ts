@@ -16,6 +16,7 @@ describe('web/archiving an article', () => {
     const corpus = await agent.get('/').expect(200);
     assert.doesNotMatch(corpus.text, new RegExp(`href="${ARTICLE}"`));
     assert.match(corpus.text, /href="\/\?archived=1">Archived articles \(1\)/);
+    assert.match(corpus.text, /No articles to review: every article is archived\./);
     const archived = await agent.get('/?archived=1').expect(200);
     assert.match(archived.text, new RegExp(`href="${ARTICLE}"`));
     assert.doesNotMatch(archived.text, /Import an MT article/);
