@@ -12,6 +12,7 @@
  * `\r`, `\\`) so that a token is always exactly one patch line.
  */
 import { applyPatch, createPatch, FILE_HEADERS_ONLY } from 'diff';
+import { minEditTokens } from './edit-bound.js';
 
 /** The pseudo file name used in sentence patches' `---`/`+++` headers. */
 export const SENTENCE_PATCH_NAME = 'sentence';
@@ -29,8 +30,11 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
+const NEEDS_ESCAPE = /[\\\n\r]/;
+
 /** Escapes a token so that it fits on one patch line. */
 function escapeToken(token: string): string {
+  if (!NEEDS_ESCAPE.test(token)) return token;
   return token.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
@@ -52,9 +56,9 @@ function unescapeToken(line: string): string | undefined {
   return out;
 }
 
-/** The token-per-line form of a sentence that patches are computed on. */
-function encode(text: string): string {
-  return tokenize(text).map((t) => `${escapeToken(t)}\n`).join('');
+/** The token-per-line form of a sentence (or of its tokens) that patches are computed on. */
+function encode(text: string | readonly string[]): string {
+  return (typeof text === 'string' ? tokenize(text) : text).map((t) => `${escapeToken(t)}\n`).join('');
 }
 
 /** Reverses `encode`; undefined when the text is not a valid encoding. */
@@ -79,8 +83,12 @@ export const MAX_EDIT_TOKENS = 40;
 
 /** Makes the unified patch that turns the MT sentence `mt` into the reviewer's rendering `corrected`. */
 export function makePatch(mt: string, corrected: string): string {
-  const before = encode(mt);
-  const after = encode(corrected);
+  const mtTokens = tokenize(mt);
+  const correctedTokens = tokenize(corrected);
+  const before = encode(mtTokens);
+  const after = encode(correctedTokens);
+  // A rewrite is recognised in linear time (jsdiff would give up at the same point, only later).
+  if (minEditTokens(mtTokens, correctedTokens) > MAX_EDIT_TOKENS) return replacementPatch(before, after);
   const minimal = createPatch(SENTENCE_PATCH_NAME, before, after, undefined, undefined, {
     context: CONTEXT_TOKENS,
     headerOptions: FILE_HEADERS_ONLY,

@@ -34,6 +34,28 @@ describe('core/patch', () => {
     assert.ok(tokenize(LONG).length > MAX_EDIT_TOKENS);
   });
 
+  describe('a minimal patch up to MAX_EDIT_TOKENS inserted plus removed tokens, one replacing hunk beyond', () => {
+    // Sixty distinct words; replacing k of them (w0, w2, w4 …) is an edit of 2k tokens.
+    const WORDS = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    const replaced = (k: number): string => WORDS.map((w, i) => (i % 2 === 0 && i / 2 < k ? `x${i}` : w)).join(' ');
+    const hunks = (patch: string): number => patch.split('\n').filter((l) => l.startsWith('@@ ')).length;
+    const contextLines = (patch: string): number => patch.split('\n').filter((l) => l.startsWith(' ')).length;
+    const cases: Array<[number, 'minimal' | 'replacement']> = [
+      [1, 'minimal'],
+      [MAX_EDIT_TOKENS / 2, 'minimal'],
+      [MAX_EDIT_TOKENS / 2 + 1, 'replacement'],
+    ];
+    for (const [k, kind] of cases) {
+      it(`${k} words replaced (${2 * k} tokens): ${kind}`, () => {
+        const mt = WORDS.join(' ');
+        const patch = makePatch(mt, replaced(k));
+        if (kind === 'minimal') assert.ok(contextLines(patch) > 0 && hunks(patch) >= 1, patch);
+        else assert.ok(hunks(patch) === 1 && contextLines(patch) === 0, patch);
+        assert.deepEqual(applyCorrection(mt, patch), { ok: true, text: replaced(k) });
+      });
+    }
+  });
+
   it('writes an empty patch (headers only) when nothing changed', () => {
     const patch = makePatch(WHITE, WHITE);
     assert.equal(patch, '--- sentence\n+++ sentence\n');
