@@ -34,6 +34,12 @@ export interface OpenStoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Directory relative paths are resolved against (default `process.cwd()`). */
   cwd?: string;
+  /**
+   * Checkpoint the write-ahead log on a worker thread instead of inside commits (after the corpus
+   * import), so that no save waits for the log to be copied into the database file. For the
+   * long-running server; ignored for `:memory:`.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** A store as `openStore` returns it: the contract plus where it lives and what the opening import did. */
@@ -68,6 +74,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
       throw err;
     }
   }
+  if (options.backgroundCheckpoints && dbPath !== ':memory:') store.checkpointInBackground(dbPath);
   return Object.assign(store, { dbPath, importReport });
 }
 

@@ -15,6 +15,7 @@ import { applyCorrection, makePatch } from '../core/patch.js';
 import { segment } from '../core/segment.js';
 import { MtReviewError, type CheckOptions, type Finding, type Glossary, type Paragraph, type Segmentation } from '../core/types.js';
 import { alignSentences } from './align.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { slugify, uniqueSlug } from './slug.js';
 import {
   ConflictError,
@@ -254,6 +255,8 @@ export class SqliteReviewStore implements ReviewStore {
    * and rows once the batch is durable (instead of reading every article again after each batch).
    */
   private batchRevisions: BatchRevision[] | undefined;
+  /** The background checkpointer, once `checkpointInBackground` started it. */
+  private checkpointer: Checkpointer | undefined;
 
   constructor(
     /** The open database; closed by `close()`. */
@@ -720,9 +723,20 @@ export class SqliteReviewStore implements ReviewStore {
     }
   }
 
+  /**
+   * Hands WAL checkpoints to a worker thread (see `checkpointer.ts`), so that no commit on this
+   * thread pauses to copy the log into the database file. For long-running servers; stopped by
+   * `close()`.
+   */
+  checkpointInBackground(path: string, intervalMs?: number): Checkpointer {
+    this.checkpointer ??= startCheckpointer(this.db, path, intervalMs);
+    return this.checkpointer;
+  }
+
   /** Closes the database cleanly (checkpointing the WAL), committing writes still waiting first. */
   close(): void {
     if (this.db.open && this.pending.length > 0) this.flush();
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

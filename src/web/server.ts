@@ -61,7 +61,12 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens the store, imports the corpus and listens; rejects with a one-line error when it cannot. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openStore({ dbPath: options.dbPath, glossary: options.glossary, ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}) });
+  const store = openStore({
+    dbPath: options.dbPath,
+    glossary: options.glossary,
+    backgroundCheckpoints: true,
+    ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
+  });
   let startupGlossary: StartupGlossary | undefined;
   if (options.glossaryFiles) {
     try {

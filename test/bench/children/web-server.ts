@@ -21,7 +21,8 @@ if (mode === 'bare') {
   });
   server = app.listen(0, '127.0.0.1');
 } else if (mode === 'app' && dbPath && glossaryPath) {
-  const store = openStore({ dbPath, glossary: loadGlossary(glossaryPath) });
+  // As `mt-review serve` opens it.
+  const store = openStore({ dbPath, glossary: loadGlossary(glossaryPath), backgroundCheckpoints: true });
   const app = createApp({ store, log: () => {} });
   server = app.listen(0, '127.0.0.1');
   close = () => store.close();
