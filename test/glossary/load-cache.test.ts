@@ -3,7 +3,7 @@
  * back, a changed one is validated again, and a damaged cache is never trusted.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MtReviewError } from '../../src/core/types.js';
@@ -51,6 +51,7 @@ describe('loadGlossary with a cache folder', () => {
     const [name] = readdirSync(cacheDir);
     writeFileSync(join(cacheDir, name!), '{ not json');
     assert.deepEqual(loadGlossary(glossaryDir, { cacheDir }), good);
+    assert.deepEqual(JSON.parse(readFileSync(join(cacheDir, name!), 'utf8')), JSON.parse(JSON.stringify(good)), 'the cache file is written again');
     assert.deepEqual(loadGlossary(glossaryDir, { cacheDir }), good);
   });
 
