@@ -59,6 +59,8 @@ export async function resolveInputs(args: string[], options: ResolveOptions): Pr
   };
   const exts = options.extensions.map((e) => e.replace(/^\./, '')).filter((e) => e !== '');
   const dirPattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
+  // Loaded only when a glob or a pattern-like extension needs it.
+  let tinyglobby: typeof import('tinyglobby') | undefined;
   for (const arg of args) {
     if (arg === '-') {
       if (!seen.has(STDIN_NAME)) {
@@ -84,12 +86,11 @@ export async function resolveInputs(args: string[], options: ResolveOptions): Pr
       add(abs);
     } else if (kind === 'dir') {
       const found = exts.some((e) => GLOB_SPECIAL.test(e))
-        ? await (await import('tinyglobby')).glob([dirPattern], { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
+        ? await (tinyglobby ??= await import('tinyglobby')).glob([dirPattern], { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
         : walkDirectory(abs, exts);
       for (const f of found.map((f) => path.resolve(f)).sort(compareCodeUnits)) add(f);
-    } else if ((await import('tinyglobby')).isDynamicPattern(arg)) {
-      const { glob } = await import('tinyglobby');
-      const found = await glob([arg], { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false });
+    } else if ((tinyglobby ??= await import('tinyglobby')).isDynamicPattern(arg)) {
+      const found = await tinyglobby.glob([arg], { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false });
       if (found.length === 0) errors.push({ path: arg, message: 'no files match this pattern' });
       for (const f of found.map((f) => path.resolve(f)).sort(compareCodeUnits)) add(f);
     } else {

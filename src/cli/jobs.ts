@@ -13,7 +13,7 @@
  * Measured costs (2-core AMD EPYC, Node 20, `--only checker` data: 6 KB articles, 1,000–10,000
  * entries). Only their ratios matter, and those hold on faster machines, as everything is CPU-bound.
  */
-export const COSTS = {
+const COSTS = {
   /** Checking text, every check on: milliseconds per KiB (after the checks were made ~2.5x faster). */
   checkMsPerKiB: 0.35,
   /** Starting a worker thread and loading the checker's modules in it (150–380 ms measured). */

@@ -12,7 +12,7 @@ const IN_FLIGHT = 2;
 
 /**
  * Checks `tasks` on `size` workers, calling `onOutcome` for each file as it completes. Rejects if a
- * worker cannot start (for example, it cannot load the glossary) or dies.
+ * worker cannot start (for example, it cannot compile the glossary it is handed) or dies.
  */
 export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onOutcome: (o: FileOutcome) => void): Promise<void> {
   return new Promise((resolve, reject) => {

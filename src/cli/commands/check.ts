@@ -22,7 +22,7 @@ import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js
 import { addToSummary, FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo, type Summary } from '../formatters/index.js';
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
-import { checkSequentially, hashContent, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
+import { checkSequentially, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
 
 /** The registered checks, imported only when a run needs them (checking, --list-checks, --enable/--disable). */
 async function registeredChecks(): Promise<readonly CheckDefinition[]> {
@@ -66,10 +66,10 @@ Options:
   --write-baseline        write every current finding to the ignore file and exit 0
   --cache                 skip files whose content is unchanged since the last --cache run
   --cache-location DIR    cache folder (default: ${DEFAULT_CACHE_LOCATION})
-  -j, --jobs N            worker threads, used for more than ${POOL_THRESHOLD} files (default: automatic, up to
-                          the number of CPUs: workers only when the text to check outweighs starting
-                          them and compiling the glossary in each, e.g. not for 100 articles with
-                          5,000 entries; 1 checks on the main thread)
+  -j, --jobs N            worker threads (default: automatic, up to the number of CPUs: workers
+                          only when the text to check outweighs starting them and compiling the
+                          glossary in each, e.g. not for 100 articles with 5,000 entries); with
+                          -j N, used for more than ${POOL_THRESHOLD} files; 1 checks on the main thread
   --max-file-size SIZE    refuse larger files, e.g. 50MB, 512KB (default: 50MB)
   -q, --quiet             report errors only (warnings and infos neither shown nor failing)
   --color, --no-color     force or disable colours (default: colours on a terminal unless NO_COLOR is set)
@@ -492,7 +492,6 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
         if (!('error' in loaded) && loaded.hash === t.knownHash) onOutcome({ index: t.index, kind: 'cached', hash: loaded.hash });
         else pending.push(t);
       }
-      pending.sort((a, b) => a.index - b.index);
       const workers = pending.length === 0 ? 0 : await workerCount(flags.jobs, pending, await glossary());
       if (workers > 1) {
         stats.workers = workers;

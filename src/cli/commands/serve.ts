@@ -45,8 +45,6 @@ GET /healthz answers {"ok":true,"db":"ok"} without a login.
 Exit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 when the server cannot start.
 `;
 
-/** The glossary shipped with mt-review (`<package>/glossary`). */
-
 /** Parses a port number (0–65535). */
 function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new MtReviewError('usage', `--port must be a number from 0 to 65535, not "${value}"`);
