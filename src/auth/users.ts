@@ -67,6 +67,27 @@ function requireRow(db: Database, username: string): UserRow {
   return row;
 }
 
+/** The account named `username` (active or removed) as `UserInfo`, or a one-line `MtReviewError`. */
+export function getUser(db: Database, username: string): UserInfo {
+  return toInfo(requireRow(db, username));
+}
+
+/** The number of active admin accounts. */
+export function countActiveAdmins(db: Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
+}
+
+/**
+ * Inside a write transaction: throws when the account is the last active admin, which may be
+ * neither demoted nor removed (nobody could manage accounts or the glossary in the app any more).
+ * `what` is the refused action as the message names it ("demote", "disable", "remove").
+ */
+export function keepOneAdmin(db: Database, row: Pick<UserRow, 'username' | 'role' | 'disabled_at'>, what: string): void {
+  if (row.role === 'admin' && row.disabled_at === null && countActiveAdmins(db) <= 1) {
+    throw new MtReviewError('usage', `cannot ${what} "${row.username}": it is the last active admin; make another account admin first`);
+  }
+}
+
 /** Options of `addUser`. */
 export interface AddUserOptions {
   username: string;
@@ -102,13 +123,14 @@ export async function addUser(db: Database, options: AddUserOptions, by: Actor =
   return toInfo(requireRow(db, username));
 }
 
-/** Sets a new password for an active account, and its role when `role` is given. */
+/** Sets a new password for an active account, and its role when `role` is given (never demoting the last active admin). */
 export async function changePassword(db: Database, username: string, password: string, by: Actor = null, options: { role?: Role; scrypt?: ScryptParams } = {}): Promise<UserInfo> {
   const row = requireRow(db, username);
   if (row.disabled_at !== null) throw new MtReviewError('usage', `user "${username}" was removed; add it again with: mt-review user add ${username}`);
   if (options.role !== undefined && !isRole(options.role)) throw new MtReviewError('usage', `unknown role "${String(options.role)}": use reviewer or admin`);
   const hash = await hashPassword(password, options.scrypt);
   db.transaction(() => {
+    if (options.role !== undefined && options.role !== 'admin') keepOneAdmin(db, requireRow(db, username), 'demote');
     db.prepare('UPDATE users SET password_hash = ?, role = COALESCE(?, role) WHERE username = ?').run(hash, options.role ?? null, username);
     revokeSessions(db, username);
     recordAuthEvent(db, { action: 'user-passwd', actor: by, subject: username, detail: options.role ? { role: options.role } : {} });
@@ -116,11 +138,15 @@ export async function changePassword(db: Database, username: string, password: s
   return toInfo(requireRow(db, username));
 }
 
-/** Removes an account by disabling it (its rows and authored revisions stay) and ends its sessions. */
-export function removeUser(db: Database, username: string, by: Actor = null): UserInfo {
-  const row = requireRow(db, username);
-  if (row.disabled_at !== null) throw new MtReviewError('usage', `user "${username}" is already removed`);
+/**
+ * Removes an account by disabling it (its rows and authored revisions stay) and ends its sessions;
+ * refuses the last active admin. `what` names the action in that refusal (the app says "disable").
+ */
+export function removeUser(db: Database, username: string, by: Actor = null, what = 'remove'): UserInfo {
   db.transaction(() => {
+    const row = requireRow(db, username);
+    if (row.disabled_at !== null) throw new MtReviewError('usage', `user "${username}" is already removed`);
+    keepOneAdmin(db, row, what);
     db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(new Date().toISOString(), username);
     revokeSessions(db, username);
     recordAuthEvent(db, { action: 'user-remove', actor: by, subject: username });

@@ -67,6 +67,8 @@ describe('mt-review user', () => {
   });
 
   it('changes a password and role, removes an account, and lists it as removed', async () => {
+    // Another admin first: the last active admin cannot be removed (see the next test).
+    await cli(['user', 'add', 'root', '--role', 'admin', '--db', db], 'root-secret\n');
     await cli(['user', 'add', 'alice', '--db', db], 'alice-secret\n');
     const passwd = await cli(['user', 'passwd', 'alice', '--role', 'admin', '--db', db], 'newer-secret\n');
     assert.deepEqual(passwd, { code: 0, stdout: 'changed the password of alice (admin)\n', stderr: '' });
@@ -77,7 +79,18 @@ describe('mt-review user', () => {
     assert.match((await cli(['user', 'list', '--db', db])).stdout, /alice +admin +\S+ +removed \d{4}-\d\d-\d\d/);
     assert.equal(await withDb((h) => verifyUser(h, 'alice', 'newer-secret')), null);
     const actions = await withDb((h) => (h.prepare('SELECT action FROM events ORDER BY id').all() as { action: string }[]).map((r) => r.action));
-    assert.deepEqual(actions, ['user-add', 'user-passwd', 'user-remove']);
+    assert.deepEqual(actions, ['user-add', 'user-add', 'user-passwd', 'user-remove']);
+  });
+
+  it('exits 2 with one line when removing or demoting the last active admin, and changes nothing', async () => {
+    await cli(['user', 'add', 'alice', '--role', 'admin', '--db', db], 'alice-secret\n');
+    const remove = await cli(['user', 'remove', 'alice', '--db', db]);
+    assert.equal(remove.code, 2);
+    assert.match(remove.stderr, /^mt-review: .*cannot remove "alice": it is the last active admin; make another account admin first\n$/);
+    const demote = await cli(['user', 'passwd', 'alice', '--role', 'reviewer', '--db', db], 'newer-secret\n');
+    assert.equal(demote.code, 2);
+    assert.match(demote.stderr, /cannot demote "alice": it is the last active admin/);
+    assert.deepEqual(await withDb((h) => verifyUser(h, 'alice', 'alice-secret')), { username: 'alice', role: 'admin' });
   });
 
   const failures: [string, string[], string, RegExp][] = [

@@ -82,8 +82,32 @@ describe('auth/users', () => {
     assert.deepEqual(await verifyUser(db, 'alice', 'fresh-secret'), { username: 'alice', role: 'admin' });
   });
 
+  describe('never leaves no active admin, on the command line as in the app', () => {
+    // [name, the accounts before (name: role), the change, refused?]
+    const cases: Array<[string, Array<[string, 'admin' | 'reviewer']>, (db: Database.Database) => Promise<unknown>, RegExp | null]> = [
+      ['removing the only admin', [['alice', 'admin'], ['bob', 'reviewer']], async (d) => removeUser(d, 'alice'), /cannot remove "alice": it is the last active admin/],
+      ['removing one of two admins', [['alice', 'admin'], ['bob', 'admin']], async (d) => removeUser(d, 'alice'), null],
+      ['removing a reviewer beside the only admin', [['alice', 'admin'], ['bob', 'reviewer']], async (d) => removeUser(d, 'bob'), null],
+      ['demoting the only admin with a new password', [['alice', 'admin']], (d) => changePassword(d, 'alice', 'new-secret1', null, { role: 'reviewer', scrypt: FAST }), /cannot demote "alice": it is the last active admin/],
+      ['a new password for the only admin, role kept', [['alice', 'admin']], (d) => changePassword(d, 'alice', 'new-secret1', null, { scrypt: FAST }), null],
+      ['demoting one of two admins', [['alice', 'admin'], ['bob', 'admin']], (d) => changePassword(d, 'alice', 'new-secret1', null, { role: 'reviewer', scrypt: FAST }), null],
+    ];
+    for (const [name, accounts, change, refused] of cases) {
+      it(`${name}: ${refused ? 'refused, nothing changes' : 'allowed'}`, async () => {
+        for (const [username, role] of accounts) await addUser(db, { username, password: `${username}-secret`, role, scrypt: FAST });
+        const before = JSON.stringify(listUsers(db));
+        if (refused) {
+          await assert.rejects(change(db), refused);
+          assert.equal(JSON.stringify(listUsers(db)), before);
+        } else {
+          await change(db);
+        }
+      });
+    }
+  });
+
   it('records every user change in the events table, never a password', async () => {
-    await addUser(db, { username: 'alice', password: 'alice-secret', role: 'admin', scrypt: FAST }, 'cli:root');
+    await addUser(db, { username: 'alice', password: 'alice-secret', role: 'reviewer', scrypt: FAST }, 'cli:root');
     await changePassword(db, 'alice', 'other-secret', 'cli:root', { scrypt: FAST });
     removeUser(db, 'alice', 'cli:root');
     await addUser(db, { username: 'alice', password: 'third-secret', scrypt: FAST }, 'cli:root');
