@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
 const AUTO_CHECKPOINT_PAGES = 1000;
 
 /** How often the worker checkpoints by default, in milliseconds. */
-export const CHECKPOINT_INTERVAL_MS = 1000;
+const CHECKPOINT_INTERVAL_MS = 1000;
 
 /** One checkpoint's outcome, as `PRAGMA wal_checkpoint` reports it. */
 export interface CheckpointResult {

@@ -7,12 +7,12 @@
  * from the last recorded file hash, and then win; while they stay unchanged, an admin's app edit made
  * on top of them stays in force.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MtReviewError, type Glossary } from '../core/types.js';
 import { buildGlossary, glossaryFormat, type GlossarySource } from '../glossary/build.js';
 import { readGlossarySources } from '../glossary/load.js';
+import { recordEvent, sha256 } from './review-store.js';
 
 /** One glossary file: its name (no folder) and its text. */
 export interface GlossaryFile {
@@ -45,10 +45,10 @@ export interface GlossaryVersion {
 export type GlossaryVersionSummary = Omit<GlossaryVersion, 'files'>;
 
 /** The event `action` recorded for every new glossary version. */
-export const GLOSSARY_EVENT = 'glossary';
+const GLOSSARY_EVENT = 'glossary';
 
 /** Who records the version read from the files at start-up. */
-export const FILE_RECORDER = 'mt-review';
+const FILE_RECORDER = 'mt-review';
 
 /** A glossary file name the app accepts: no folder, a glossary extension, nothing a shell or path would treat specially. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -68,11 +68,6 @@ interface VersionRow {
   created_by: string;
   created_at: string;
   comment: string | null;
-}
-
-/** SHA-256 in hex. */
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The files sorted by name (the order `loadGlossary` reads a folder in). */
@@ -137,7 +132,7 @@ export function getGlossaryVersion(db: Database.Database, id: number): GlossaryV
 }
 
 /** The newest version read from the files (origin `file`), or undefined. */
-export function latestFileVersion(db: Database.Database): GlossaryVersion | undefined {
+function latestFileVersion(db: Database.Database): GlossaryVersion | undefined {
   const row = db.prepare("SELECT * FROM glossary_versions WHERE origin = 'file' ORDER BY id DESC LIMIT 1").get() as VersionRow | undefined;
   return row ? toVersion(row) : undefined;
 }
@@ -202,8 +197,7 @@ export function recordGlossaryVersion(db: Database.Database, v: NewGlossaryVersi
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(v.origin, JSON.stringify(object), hashGlossaryFiles(files), v.fileHash, v.entries, v.createdBy, at, v.comment ?? null).lastInsertRowid,
     );
-    db.prepare('INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, NULL, NULL, ?)')
-      .run(at, v.createdBy, GLOSSARY_EVENT, JSON.stringify({ version: id, origin: v.origin, entries: v.entries, files: files.map((f) => f.name) }));
+    recordEvent(db, { at, actor: v.createdBy, action: GLOSSARY_EVENT, articleId: null, sentence: null, detail: { version: id, origin: v.origin, entries: v.entries, files: files.map((f) => f.name) } });
     return getGlossaryVersion(db, id)!;
   }).immediate();
 }

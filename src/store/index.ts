@@ -11,7 +11,7 @@ import { MIGRATIONS } from './migrations.js';
 import { SqliteReviewStore } from './review-store.js';
 import type { ArticleSummary, ImportReport, ReviewStore } from './types.js';
 
-export { ConflictError } from './types.js';
+export { ArchivedError, ConflictError } from './types.js';
 export type * from './types.js';
 export { DEFAULT_DB_PATH, resolveDbPath } from './connection.js';
 export { MAX_ARTICLE_BYTES, SYSTEM_REVIEWER } from './review-store.js';

@@ -18,6 +18,7 @@ import { alignSentences } from './align.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { slugify, uniqueSlug } from './slug.js';
 import {
+  ArchivedError,
   ConflictError,
   type ArticleSummary,
   type ArticleView,
@@ -100,7 +101,7 @@ export interface ArticleRow {
 }
 
 /** The columns of an `articles` row that name it and its MT version. */
-type ArticleHead = Pick<ArticleRow, 'id' | 'slug' | 'version'>;
+type ArticleHead = Pick<ArticleRow, 'id' | 'slug' | 'title' | 'version' | 'updated_at' | 'archived_at' | 'archived_by'>;
 
 /** A row of `sentences`. */
 export interface SentenceRow {
@@ -166,7 +167,7 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
  * The prepared statement for `sql` on `db`, prepared once per connection: preparing costs more
  * than running most of the store's queries. (Never toggle `pluck`/`raw` on a statement from here.)
  */
-export function statement(db: Database.Database, sql: string): Database.Statement {
+function statement(db: Database.Database, sql: string): Database.Statement {
   let byText = statements.get(db);
   if (!byText) statements.set(db, (byText = new Map()));
   let stmt = byText.get(sql);
@@ -177,6 +178,15 @@ export function statement(db: Database.Database, sql: string): Database.Statemen
 /** Hex SHA-256 of a string's UTF-8 bytes. */
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Appends a row to the audit trail (`events`) of the review data; `at` defaults to now. */
+export function recordEvent(
+  db: Database.Database,
+  e: { actor: string; action: string; articleId: number | null; sentence: number | null; detail: unknown; at?: string },
+): void {
+  statement(db, 'INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(e.at ?? now(), e.actor, e.action, e.articleId, e.sentence, JSON.stringify(e.detail));
 }
 
 /** The current UTC time as ISO 8601. */
@@ -538,7 +548,7 @@ export class SqliteReviewStore implements ReviewStore {
         if ((current?.id ?? null) !== req.baseRevisionId) throw new ConflictError(current && toRevision(current, req.sentence), text);
         const revision = this.insertRevision({
           articleId: article.id, slot: row.slot, sentence: row.idx, base: current?.id ?? null, status: req.status, origin: 'save',
-          reviewer, at: now(), mt: row.mt_text, text, restoredFrom: null, needsAttention: false,
+          reviewer, at: now(), mt: row.mt_text, text, restoredFrom: null, needsAttention: false, locked: article,
         });
         this.event(reviewer, req.status === 'approved' ? 'approve' : 'save', article.id, row.idx, { revision: revision.id, base: revision.base_revision_id });
         return toRevision(revision, row.idx);
@@ -557,7 +567,7 @@ export class SqliteReviewStore implements ReviewStore {
         if ((current?.id ?? null) !== baseRevisionId) throw new ConflictError(current && toRevision(current, sentence), old.text);
         const revision = this.insertRevision({
           articleId: article.id, slot: row.slot, sentence: row.idx, base: current?.id ?? null, status: old.status, origin: 'restore',
-          reviewer: by, at: now(), mt: row.mt_text, text: old.text, restoredFrom: old.id, needsAttention: false,
+          reviewer: by, at: now(), mt: row.mt_text, text: old.text, restoredFrom: old.id, needsAttention: false, locked: article,
         });
         this.event(by, 'restore', article.id, row.idx, { revision: revision.id, restoredFrom: old.id });
         return toRevision(revision, row.idx);
@@ -595,6 +605,7 @@ export class SqliteReviewStore implements ReviewStore {
         const d = statement(this.db, 'SELECT * FROM dismissals WHERE id = ?').get(dismissalId) as DismissalRow | undefined;
         if (!d) throw new MtReviewError('input', `no dismissal ${dismissalId}`);
         if (d.undone_at) return;
+        this.writableArticle(d.article_id);
         const at = now();
         statement(this.db, 'UPDATE dismissals SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, dismissalId);
         this.touch(d.article_id, at);
@@ -683,6 +694,9 @@ export class SqliteReviewStore implements ReviewStore {
             // Each write opens its own (nested, so savepoint) transaction: a throw undoes only it.
             outcomes.push({ ok: true, value: op.write() });
           } catch (error) {
+            // Some failures (disk full, I/O) make SQLite roll back the whole transaction, not just
+            // this write's savepoint: then nothing of the batch is on disk, and every write fails.
+            if (!this.db.inTransaction) throw error;
             this.batchRevisions!.length = mark;
             outcomes.push({ ok: false, error });
           }
@@ -736,7 +750,12 @@ export class SqliteReviewStore implements ReviewStore {
   /** Closes the database cleanly (checkpointing the WAL), committing writes still waiting first. */
   close(): void {
     if (this.db.open && this.pending.length > 0) this.flush();
-    void this.checkpointer?.stop();
+    if (this.checkpointer) {
+      void this.checkpointer.stop();
+      // The worker's connection may outlive this one, and SQLite checkpoints on close only for
+      // the last connection: copy the log now.
+      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    }
     if (this.db.open) this.db.close();
   }
 
@@ -794,11 +813,23 @@ export class SqliteReviewStore implements ReviewStore {
     return statement(this.db, 'SELECT * FROM sentences WHERE article_id = ? AND version = ? AND idx = ?').get(article.id, article.version, idx) as SentenceRow | undefined;
   }
 
-  /** Inside a write transaction: the article, the sentence and its current revision, or an input error. */
-  private lockSentence(articleId: number, sentence: number): { article: ArticleHead; row: SentenceRow; current: RevisionRow | null } {
+  /**
+   * Inside a write transaction: the article a review write goes to, or an input error for an
+   * unknown one and an `ArchivedError` for an archived one (read-only until restored). Checked
+   * here, in the write's own transaction, so a save queued behind an archive in the same group
+   * commit is refused too.
+   */
+  private writableArticle(articleId: number): ArticleHead {
     // Only the columns a write needs: the full row carries the article text and its findings.
-    const article = statement(this.db, 'SELECT id, slug, version FROM articles WHERE id = ?').get(articleId) as ArticleHead | undefined;
+    const article = statement(this.db, 'SELECT id, slug, title, version, updated_at, archived_at, archived_by FROM articles WHERE id = ?').get(articleId) as ArticleHead | undefined;
     if (!article) throw new MtReviewError('input', `no article with id ${articleId}`);
+    if (article.archived_at) throw new ArchivedError(article.title, article.archived_by);
+    return article;
+  }
+
+  /** Inside a write transaction: the article, the sentence and its current revision, or an error (see `writableArticle`). */
+  private lockSentence(articleId: number, sentence: number): { article: ArticleHead; row: SentenceRow; current: RevisionRow | null } {
+    const article = this.writableArticle(articleId);
     const row = Number.isInteger(sentence) ? this.sentenceRow(article, sentence) : undefined;
     if (!row) throw new MtReviewError('input', `article "${article.slug}" has no sentence ${sentence}`);
     const current = (statement(this.db, 'SELECT * FROM revisions WHERE article_id = ? AND slot = ? ORDER BY id DESC LIMIT 1').get(articleId, row.slot) as RevisionRow | undefined) ?? null;
@@ -809,6 +840,8 @@ export class SqliteReviewStore implements ReviewStore {
   private insertRevision(r: {
     articleId: number; slot: number; sentence: number; base: number | null; status: 'edited' | 'approved'; origin: string;
     reviewer: string; at: string; mt: string; text: string; restoredFrom: number | null; needsAttention: boolean;
+    /** The article as the write locked it, for a save or restore: remembered states then move forward after the group commit. */
+    locked?: Pick<ArticleRow, 'version' | 'updated_at'>;
   }): RevisionRow {
     const patch = makePatch(r.mt, r.text);
     const check = applyCorrection(r.mt, patch);
@@ -830,12 +863,9 @@ export class SqliteReviewStore implements ReviewStore {
         .run(row).lastInsertRowid,
     );
     const revision: RevisionRow = { id, ...row };
-    if (this.batchRevisions && (r.origin === 'save' || r.origin === 'restore')) {
-      const before = statement(this.db, 'SELECT version, updated_at FROM articles WHERE id = ?').get(r.articleId) as Pick<ArticleRow, 'version' | 'updated_at'>;
-      const after = this.touch(r.articleId, r.at);
-      this.batchRevisions.push({ articleId: r.articleId, before: articleKey(before), after: articleKey({ version: before.version, updated_at: after }), afterUpdatedAt: after, revision });
-    } else {
-      this.touch(r.articleId, r.at);
+    const after = this.touch(r.articleId, r.at);
+    if (this.batchRevisions && r.locked) {
+      this.batchRevisions.push({ articleId: r.articleId, before: articleKey(r.locked), after: articleKey({ version: r.locked.version, updated_at: after }), afterUpdatedAt: after, revision });
     }
     return revision;
   }
@@ -856,7 +886,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   /** Appends an audit event. */
   private event(actor: string, action: string, articleId: number | null, sentence: number | null, detail: unknown): void {
-    statement(this.db, 'INSERT INTO events (at, actor, action, article_id, sentence, detail) VALUES (?, ?, ?, ?, ?, ?)').run(now(), actor, action, articleId, sentence, JSON.stringify(detail));
+    recordEvent(this.db, { actor, action, articleId, sentence, detail });
   }
 
   /**

@@ -107,6 +107,15 @@ export class ConflictError extends Error {
   }
 }
 
+/** Raised by a write to an archived article, which stays read-only until an admin restores it (HTTP 409). */
+export class ArchivedError extends Error {
+  readonly status = 409;
+  constructor(title: string, archivedBy: string | null) {
+    super(`“${title}” is archived (by ${archivedBy ?? 'an admin'}); an admin must restore it before it can be edited.`);
+    this.name = 'ArchivedError';
+  }
+}
+
 /** What a save asks for. */
 export interface SaveRequest {
   articleId: number;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fingerprintFinding } from '../../src/core/fingerprint.js';
 import type { Glossary } from '../../src/core/types.js';
-import { openStore, type ArticleSummary, type OpenedStore } from '../../src/store/index.js';
+import { ArchivedError, openStore, type ArticleSummary, type OpenedStore } from '../../src/store/index.js';
 import { GLOSSARY, NO_GLOSSARY, WHITE_ARTICLE } from './support.js';
 
 const ARTICLE = WHITE_ARTICLE;
@@ -47,6 +47,37 @@ describe('store/archive and corpus-page rows', () => {
     assert.deepEqual(counts(row()), before);
     const actions = store.db.prepare("SELECT actor || ':' || action AS a FROM events WHERE action IN ('archive', 'unarchive') ORDER BY id").pluck().all();
     assert.deepEqual(actions, ['admin:archive', 'root:unarchive']);
+  });
+
+  describe('an archived article refuses every review write in the store itself', () => {
+    const save = (): unknown => store.saveRevision({ articleId: id, sentence: 1, baseRevisionId: null, text: 'Belarus is a close ally of Russia.', status: 'edited', reviewer: 'ann' });
+    const fingerprint = (): string => fingerprintFinding(store.getSentence(id, 1)!.findings[0]!, 'White is a close ally of Russia.');
+    const dismiss = (): { id: number } => store.dismiss({ articleId: id, sentence: 1, fingerprint: fingerprint(), ruleId: 'belarus-white', match: 'White', reason: 'the colour', reviewer: 'ann' });
+    // [name, what runs before archiving, the write]
+    const cases: Array<[string, () => unknown, (before: unknown) => unknown]> = [
+      ['a save', () => undefined, save],
+      ['a restore', () => save(), (rev) => store.restoreRevision(id, 1, (rev as { id: number }).id, (rev as { id: number }).id, 'ann')],
+      ['a dismissal', () => undefined, dismiss],
+      ['undoing a dismissal', () => dismiss(), (d) => store.undismiss((d as { id: number }).id, 'ann')],
+    ];
+    for (const [name, prepare, write] of cases) {
+      it(`${name}: refused while archived, allowed once restored`, () => {
+        const before = prepare();
+        store.archiveArticle(id, 'admin');
+        const events = store.db.prepare('SELECT count(*) FROM events').pluck().get();
+        assert.throws(() => write(before), (err: Error) => err instanceof ArchivedError && /“Putin meets Lukashenko” is archived \(by admin\)/.test(err.message));
+        assert.equal(store.db.prepare('SELECT count(*) FROM events').pluck().get(), events, 'nothing recorded');
+        store.unarchiveArticle(id, 'admin');
+        write(before);
+      });
+    }
+
+    it('a save queued behind an archive in the same group commit is refused', async () => {
+      const results = await Promise.allSettled([store.groupCommit(() => store.archiveArticle(id, 'admin')), store.groupCommit(save)]);
+      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected']);
+      assert.ok((results[1] as PromiseRejectedResult).reason instanceof ArchivedError);
+      assert.equal(store.history(id, 1).length, 0);
+    });
   });
 
   it('refuses unknown articles and nameless actors (near misses of a valid call)', () => {

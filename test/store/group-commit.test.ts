@@ -53,6 +53,21 @@ describe('store/groupCommit', () => {
     assert.equal(after.summary.reviewed, 2);
   });
 
+  it('a failure that rolls back the whole transaction (disk full) rejects every write of the batch and stores none', async () => {
+    const results = await Promise.allSettled([
+      store.groupCommit(save(1, 'Belarus is a close ally of Russia.')),
+      // What SQLite does on SQLITE_FULL or an I/O error inside a savepoint: the outer transaction is gone too.
+      store.groupCommit(() => {
+        store.db.exec('ROLLBACK');
+        throw new Error('database or disk is full');
+      }),
+      store.groupCommit(save(2, 'The White House said nothing at all.')),
+    ]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+    assert.deepEqual([store.history(id, 1).length, store.history(id, 2).length], [0, 0], 'no write acknowledged as failed is on disk');
+    assert.equal(store.db.inTransaction, false);
+  });
+
   it('close() commits writes still waiting for their batch', async () => {
     const pending = store.groupCommit(save(1, 'Belarus is a close ally of Russia.'));
     const dbPath = store.dbPath;
