@@ -1,61 +1,46 @@
 /**
- * The glossary as bytes on disk, read without parsing it: what `check --cache` keys its results
- * on, so a re-check of unchanged files can be answered before (and without) loading the glossary.
+ * The glossary as read from disk, without parsing it: what `check --cache` keys its results on, so
+ * a re-check of unchanged files can be answered before (and without) loading the glossary.
  */
 import { hash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { GlossarySource as GlossaryFile } from '../glossary/build.js';
+import { readGlossarySources } from '../glossary/sources.js';
+
+/** A glossary's files as read once: their fingerprint, and their texts for the loader. */
+export type GlossarySource =
+  | {
+    /**
+     * SHA-256 over the kind of path (file or folder) and each glossary file's name and text: any
+     * edit, rename, added or removed file changes it (a comment too, which is harmless).
+     */
+    key: string;
+    /** The files read (`readGlossarySources`), so the glossary validated is the one `key` names. */
+    sources: GlossaryFile[];
+  }
+  | {
+    /** SHA-256 over the error, a key no readable glossary has. */
+    key: string;
+    /** Why the glossary could not be read, thrown when the glossary is loaded. */
+    error: unknown;
+  };
 
 /**
- * Names the glossary loader reads in a folder (`glossaryFormat` in `src/glossary/build.ts`; a test
- * keeps the two in step). Restated here so that fingerprinting never imports the YAML parser.
- */
-const GLOSSARY_FILE = /\.(?:ya?ml|tsv)$/i;
-
-/** A glossary's files as read once: their fingerprint, and their bytes for the loader. */
-export interface GlossarySource {
-  /**
-   * SHA-256 over the kind of path (file or folder) and each glossary file's name and bytes: any
-   * edit, rename, added or removed file changes it (a comment too, which is harmless).
-   */
-  key: string;
-  /** The bytes read, by absolute file name, so the glossary validated is the one `key` names. */
-  files: Map<string, Buffer>;
-}
-
-/** Whether `name` is a file name the glossary loader reads in a folder. */
-export function isGlossaryFileName(name: string): boolean {
-  return GLOSSARY_FILE.test(name);
-}
-
-/**
- * Reads the glossary at `glossaryPath` (a folder or one file) as bytes and fingerprints it. Never
- * throws: a path that cannot be read gets a key of its own, and the loader reports the problem.
+ * Reads the glossary at `glossaryPath` (a folder or one file) and fingerprints it. Never throws: a
+ * path that cannot be read gets a key of its own, and its error is thrown when the glossary is loaded.
  */
 export function readGlossarySource(glossaryPath: string): GlossarySource {
-  const files = new Map<string, Buffer>();
-  const parts: (string | Buffer)[] = [];
-  const add = (file: string, name: string): void => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      parts.push(`unreadable\0${name}\0${(err as NodeJS.ErrnoException).code ?? ''}\n`);
-      return;
-    }
-    files.set(file, bytes);
-    parts.push(`file\0${name}\0${bytes.length}\n`, bytes);
-  };
+  let sources: GlossaryFile[];
   try {
-    if (statSync(glossaryPath).isDirectory()) {
-      parts.push('folder\n');
-      const names = readdirSync(glossaryPath).filter(isGlossaryFileName).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const name of names) add(path.join(glossaryPath, name), name);
-    } else {
-      add(glossaryPath, path.basename(glossaryPath));
-    }
-  } catch {
-    parts.push('missing\n');
+    sources = readGlossarySources(glossaryPath);
+  } catch (error) {
+    return { key: hash('sha256', `error\n${String(error)}`, 'hex'), error };
   }
-  return { key: hash('sha256', Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))), 'hex'), files };
+  // `readGlossarySources` names one file by the path it was given, a folder's files by folder and name.
+  const oneFile = sources.length === 1 && sources[0]!.file === glossaryPath;
+  const parts: string[] = [oneFile ? 'file\n' : 'folder\n'];
+  for (const s of sources) {
+    parts.push(`${path.basename(s.file)}\0${s.text.length}\n`, s.text);
+  }
+  return { key: hash('sha256', parts.join(''), 'hex'), sources };
 }

@@ -6,6 +6,7 @@ import { MtReviewError, type Glossary, type GlossaryEntry } from '../core/types.
 import { compileGlossary } from './compile.js';
 import { parseGlossaryTsv } from './parse-tsv.js';
 import { parseGlossaryYaml, type ParsedEntry } from './parse-yaml.js';
+import { glossaryFormat } from './sources.js';
 
 /** One glossary file's name (as it should appear in messages) and text. */
 export interface GlossarySource {
@@ -13,12 +14,8 @@ export interface GlossarySource {
   text: string;
 }
 
-/** Whether a file name is a glossary file, and which format: `yaml`, `tsv`, or undefined. */
-export function glossaryFormat(file: string): 'yaml' | 'tsv' | undefined {
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
-  if (/\.tsv$/i.test(file)) return 'tsv';
-  return undefined;
-}
+/** Whether a file name is a glossary file, and which format (defined in `sources.ts`; the web app and the store import it from here). */
+export { glossaryFormat };
 
 /** The canonical text a glossary's hash is computed over (entries without their source locations). */
 export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {

@@ -5,9 +5,10 @@ import { ROOT } from './paths.js';
 
 describe('glossary core purity', () => {
   const dir = join(ROOT, 'src', 'glossary');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'load.ts');
+  // The two modules that read the glossary from disk (sources.ts: the files, load.ts: the cache).
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'load.ts' && f !== 'sources.ts');
 
-  it('has pure modules besides load.ts', () => assert.ok(files.length >= 5));
+  it('has pure modules besides load.ts and sources.ts', () => assert.ok(files.length >= 5));
 
   for (const file of files) {
     it(`${file} imports no fs, process, crypto or express`, () => {

@@ -321,8 +321,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const version = await toolVersion();
   const stats = { checked: 0, cached: 0, workers: 0, glossary: 'skipped' as 'skipped' | 'loaded' };
 
-  // With --cache, the glossary is read as bytes first: the result cache is keyed on them, so a
-  // re-check of unchanged files is answered without parsing, validating or compiling it.
+  // With --cache, the glossary's files are read first, unparsed: the result cache is keyed on them,
+  // so a re-check of unchanged files is answered without parsing, validating or compiling it.
   const source: GlossarySource | undefined = flags.cache ? readGlossarySource(glossaryPath) : undefined;
   const cache = flags.cache && !flags.fix && !flags.corrected
     ? await ResultCache.open(cacheDir!, cacheConfigKey([version, codeStamp(), source!.key, flags.options]))
@@ -332,10 +332,12 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   /** Loads (and validates) the glossary once, the first time something needs it. */
   const glossary = async (): Promise<Glossary> => {
     if (loadedGlossary) return loadedGlossary;
-    const { loadGlossary } = await import('../../glossary/load.js');
-    // With --cache, the validated glossary is cached too (by its files' bytes), so an unchanged
-    // 10,000-entry glossary is read back instead of parsed and validated again.
-    loadedGlossary = loadGlossary(glossaryPath, cacheDir ? { cacheDir, readText: (file) => source?.files.get(file)?.toString('utf8') } : {});
+    const { glossaryFromSources, loadGlossary } = await import('../../glossary/load.js');
+    // With --cache, the validated glossary is cached too (by its files' texts), so an unchanged
+    // 10,000-entry glossary is read back instead of parsed and validated again. The files are the
+    // ones the result cache is keyed on, never read a second time.
+    if (source && 'error' in source) throw source.error;
+    loadedGlossary = source ? glossaryFromSources(source.sources, { cacheDir: cacheDir! }) : loadGlossary(glossaryPath);
     stats.glossary = 'loaded';
     cache?.markGlossaryValidated();
     return loadedGlossary;

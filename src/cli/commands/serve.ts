@@ -6,7 +6,8 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MtReviewError } from '../../core/types.js';
-import { loadGlossary, readGlossarySources } from '../../glossary/load.js';
+import { glossaryFromSources } from '../../glossary/load.js';
+import { readGlossarySources } from '../../glossary/sources.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
 import { DEFAULT_DB_PATH } from '../../store/index.js';
 import { describeStartupGlossary, glossaryFilesOf } from '../../store/glossary-versions.js';
@@ -104,10 +105,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The files are read once: their texts are both validated and recorded (the start-up rule
   // between the files and an edit made in the app), so the two can never differ.
   const sources = readGlossarySources(glossaryPath);
-  const texts = new Map(sources.map((s) => [s.file, s.text]));
   // The validated glossary is cached beside the database, so a restart with an unchanged glossary
   // skips parsing and re-running its examples.
-  const glossary = loadGlossary(glossaryPath, { readText: (file) => texts.get(file), ...(dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') }) });
+  const glossary = glossaryFromSources(sources, dbPath.endsWith(':memory:') ? {} : { cacheDir: join(dirname(dbPath), 'glossary-cache') });
   const glossaryFiles = glossaryFilesOf(sources);
   prepareDatabaseFolder(dbPath);
 

@@ -1,0 +1,52 @@
+/**
+ * A glossary's files as text, read from disk without parsing them: which names are glossary files
+ * and in which format, and reading a folder (or one file) into sources for `buildGlossary`.
+ * Imports no parser, so `check --cache` can fingerprint the glossary without loading YAML code.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MtReviewError } from '../core/types.js';
+import type { GlossarySource } from './build.js';
+
+/** Whether a file name is a glossary file, and which format: `yaml`, `tsv`, or undefined. */
+export function glossaryFormat(file: string): 'yaml' | 'tsv' | undefined {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.tsv$/i.test(file)) return 'tsv';
+  return undefined;
+}
+
+/** Reads a file as UTF-8, turning I/O failures into one-line glossary errors. */
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new MtReviewError('glossary', `cannot read glossary file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
+  }
+}
+
+/**
+ * Reads the glossary files of a directory (YAML or TSV, sorted by name), or one YAML or TSV file,
+ * without parsing them. One-line errors for a missing path, an empty directory, a file of another
+ * kind or an unreadable file.
+ */
+export function readGlossarySources(path: string): GlossarySource[] {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new MtReviewError('glossary', 'glossary not found (expected a directory of .yaml files, or a .yaml or .tsv file)', { file: path });
+  }
+  const sources: GlossarySource[] = [];
+  if (isDirectory) {
+    const names = readdirSync(path).filter((n) => glossaryFormat(n) !== undefined).sort();
+    if (names.length === 0) throw new MtReviewError('glossary', 'no glossary files (*.yaml, *.yml, *.tsv) in this directory', { file: path });
+    for (const name of names) {
+      const file = join(path, name);
+      sources.push({ file, text: read(file) });
+    }
+  } else {
+    if (!glossaryFormat(path)) throw new MtReviewError('glossary', 'not a glossary file (expected .yaml, .yml or .tsv)', { file: path });
+    sources.push({ file: path, text: read(path) });
+  }
+  return sources;
+}
