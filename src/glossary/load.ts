@@ -4,12 +4,12 @@
  * when asked. With `sources.ts`, the only part of the glossary code that touches the file system.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Glossary } from '../core/types.js';
 import { buildGlossary, type GlossarySource } from './build.js';
-import { readGlossarySources } from './sources.js';
+import { codeStamp, readGlossarySources } from './sources.js';
 
 // The store imports it from here.
 export { readGlossarySources };
@@ -22,24 +22,16 @@ export interface LoadGlossaryOptions {
    * again (its examples already passed). Absent: no cache.
    */
   cacheDir?: string;
+  /**
+   * The stamp of the code the cache key names (`codeStamp`). Default: the compiled glossary
+   * modules; a caller that already stamped a build containing them (`check --cache`) passes that.
+   */
+  codeStamp?: string;
 }
 
 /** SHA-256 in hex. */
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** Size and time of every compiled glossary module, so a rebuilt loader never trusts an old cache. */
-function codeStamp(): string {
-  const dir = dirname(fileURLToPath(import.meta.url));
-  try {
-    return readdirSync(dir).filter((n) => n.endsWith('.js')).sort().map((n) => {
-      const st = statSync(join(dir, n));
-      return `${n}:${st.size}:${Math.trunc(st.mtimeMs)}`;
-    }).join('\n');
-  } catch {
-    return '';
-  }
 }
 
 /** Reads a cached glossary, or undefined when there is none (or it cannot be read). */
@@ -74,7 +66,7 @@ export function loadGlossary(path: string, options: LoadGlossaryOptions = {}): G
  */
 export function glossaryFromSources(sources: readonly GlossarySource[], options: LoadGlossaryOptions = {}): Glossary {
   if (!options.cacheDir) return buildGlossary(sources, sha256);
-  const key = sha256(JSON.stringify([codeStamp(), sources.map((s) => [s.file, s.text])]));
+  const key = sha256(JSON.stringify([options.codeStamp ?? codeStamp(dirname(fileURLToPath(import.meta.url))), sources.map((s) => [s.file, s.text])]));
   const file = join(options.cacheDir, `glossary-${key}.json`);
   const cached = readCached(file);
   if (cached) return cached;

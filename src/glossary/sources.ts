@@ -1,7 +1,8 @@
 /**
  * A glossary's files as text, read from disk without parsing them: which names are glossary files
- * and in which format, and reading a folder (or one file) into sources for `buildGlossary`.
- * Imports no parser, so `check --cache` can fingerprint the glossary without loading YAML code.
+ * and in which format, and reading a folder (or one file) into sources for `buildGlossary`; and
+ * the stamp of compiled code that the glossary and result caches are keyed on. Imports no parser,
+ * so `check --cache` can fingerprint the glossary (and the build) without loading YAML code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,4 +50,21 @@ export function readGlossarySources(path: string): GlossarySource[] {
     sources.push({ file: path, text: read(path) });
   }
   return sources;
+}
+
+/**
+ * A stamp of the compiled modules in `dir` (with `recursive`, in its subfolders too): their names,
+ * sizes and modification times, so a rebuild invalidates what was cached by older code even when
+ * the version number did not change. Empty when the folder cannot be read.
+ */
+export function codeStamp(dir: string, recursive = false): string {
+  try {
+    const files = (readdirSync(dir, { recursive }) as string[]).filter((f) => f.endsWith('.js')).sort();
+    return files.map((f) => {
+      const st = statSync(join(dir, f));
+      return `${f}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+    }).join('\n');
+  } catch {
+    return '';
+  }
 }

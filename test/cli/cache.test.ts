@@ -4,10 +4,10 @@
  * Observed through the `--debug` statistics line, never through timing.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeStamp } from '../../src/cli/commands/check.js';
+import { codeStamp } from '../../src/glossary/sources.js';
 import { readGlossarySource } from '../../src/cli/glossary-source.js';
 import { GLOSSARY, runCli, SEED, tempDir } from './helpers.js';
 
@@ -68,11 +68,14 @@ describe('check --cache', () => {
     it('a rebuilt tool (a compiled module with a new time) re-checks everything', async () => {
       setup();
       await run(base);
+      const validated = (): number => readdirSync(at('.cache/mt-review')).filter((n) => n.startsWith('glossary-')).length;
+      assert.equal(validated(), 1);
       const module = fileURLToPath(new URL('../../src/cli/jobs.js', import.meta.url));
       const before = statSync(module);
       try {
         utimesSync(module, before.atime, new Date(before.mtimeMs + 10_000));
         assert.equal(stats((await run(base)).stderr), 'checked=2 cached=0 glossary=loaded');
+        assert.equal(validated(), 2, 'the validated glossary is keyed on the same stamp of the build');
       } finally {
         utimesSync(module, before.atime, before.mtime);
       }
@@ -204,11 +207,13 @@ describe('check --cache', () => {
     write('build/a.js', 'export {};');
     write('build/sub/b.js', 'export {};');
     write('build/notes.md', 'x');
-    const s0 = codeStamp(dir);
-    assert.equal(codeStamp(dir), s0);
+    const s0 = codeStamp(dir, true);
+    assert.equal(codeStamp(dir, true), s0);
     write('build/notes.md', 'changed');
-    assert.equal(codeStamp(dir), s0, 'not a module');
+    assert.equal(codeStamp(dir, true), s0, 'not a module');
+    const top = codeStamp(dir);
     utimesSync(path.join(dir, 'sub', 'b.js'), new Date(), new Date(Date.now() + 10_000));
-    assert.notEqual(codeStamp(dir), s0);
+    assert.notEqual(codeStamp(dir, true), s0);
+    assert.equal(codeStamp(dir), top, 'not recursive: the subfolder is not stamped');
   });
 });

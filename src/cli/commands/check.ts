@@ -6,7 +6,7 @@
  * broken glossary is a tool error (one line on stderr, exit 2). An unreadable file does not abort
  * the run: it is reported, every other file is still checked and reported, and the exit code is 2.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import type { Checker } from '../../core/checker.js';
 import { decodeUtf8 } from '../../core/decode.js';
 import { MtReviewError, SEVERITIES, type CheckDefinition, type CheckOptions, type Glossary, type Severity } from '../../core/types.js';
 import { resolveGlossaryPath } from '../glossary-path.js';
+import { codeStamp } from '../../glossary/sources.js';
 import { readGlossarySource, type GlossarySource } from '../glossary-source.js';
 import { baselinePath, buildBaseline, createBaselineFilter, DEFAULT_IGNORE_FILE, loadBaseline, writeBaseline, type Baseline } from '../baseline.js';
 import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js';
@@ -224,24 +225,8 @@ async function toolVersion(): Promise<string> {
   return cachedVersion;
 }
 
-/** The compiled modules of this build (`dist/src/`). */
+/** The compiled modules of this build (`dist/src/`): a rebuild invalidates the caches. */
 const BUILD_DIR = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * A stamp of the built code under `dir` (names, sizes and modification times of the compiled
- * modules), so a rebuilt check invalidates the cache even when the version number did not change.
- */
-export function codeStamp(dir: string = BUILD_DIR): string {
-  try {
-    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
-    return files.map((f) => {
-      const st = statSync(path.join(dir, f));
-      return `${f}:${st.size}:${Math.trunc(st.mtimeMs)}`;
-    }).join('\n');
-  } catch {
-    return '';
-  }
-}
 
 /**
  * Worker threads for checking `pending`: with `--jobs N`, N (at most one per file) when there are
@@ -324,8 +309,10 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   // With --cache, the glossary's files are read first, unparsed: the result cache is keyed on them,
   // so a re-check of unchanged files is answered without parsing, validating or compiling it.
   const source: GlossarySource | undefined = flags.cache ? readGlossarySource(glossaryPath) : undefined;
+  // One stamp of the whole build keys both the results and the validated glossary.
+  const stamp = flags.cache ? codeStamp(BUILD_DIR, true) : undefined;
   const cache = flags.cache && !flags.fix && !flags.corrected
-    ? await ResultCache.open(cacheDir!, cacheConfigKey([version, codeStamp(), source!.key, flags.options]))
+    ? await ResultCache.open(cacheDir!, cacheConfigKey([version, stamp, source!.key, flags.options]))
     : undefined;
 
   let loadedGlossary: Glossary | undefined;
@@ -337,7 +324,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     // 10,000-entry glossary is read back instead of parsed and validated again. The files are the
     // ones the result cache is keyed on, never read a second time.
     if (source && 'error' in source) throw source.error;
-    loadedGlossary = source ? glossaryFromSources(source.sources, { cacheDir: cacheDir! }) : loadGlossary(glossaryPath);
+    loadedGlossary = source ? glossaryFromSources(source.sources, { cacheDir: cacheDir!, codeStamp: stamp! }) : loadGlossary(glossaryPath);
     stats.glossary = 'loaded';
     cache?.markGlossaryValidated();
     return loadedGlossary;
