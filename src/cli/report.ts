@@ -108,11 +108,9 @@ export interface FileTask {
   displayPath: string;
   /** Hash the content (only the cache needs it). */
   hash?: boolean;
-  /** Content hash the cache holds for this path: when the file still hashes to it, it is not checked. */
-  knownHash?: string;
 }
 
-/** What checking one file produced. */
+/** What checking one file produced (`cached`: unchanged since the result cache recorded it, not checked). */
 export type FileOutcome =
   | { index: number; kind: 'report'; report: FileReport; hash: string }
   | { index: number; kind: 'cached'; hash: string }
@@ -151,12 +149,11 @@ export function loadFileTaskSync(task: FileTask, maxFileSize: number): LoadedFil
   }
 }
 
-/** Decodes and checks a loaded file, or reports it as cached when its hash is the known one; never throws. */
+/** Decodes and checks a loaded file; never throws. */
 export function checkLoadedFile(checker: Checker, loaded: LoadedFile): FileOutcome {
   if ('error' in loaded) return loaded.error;
   const { task, bytes, hash } = loaded;
   try {
-    if (task.knownHash !== undefined && task.knownHash === hash) return { index: task.index, kind: 'cached', hash };
     const { text } = decodeUtf8(bytes, task.displayPath);
     return { index: task.index, kind: 'report', report: toFileReport(task.displayPath, text, checker.check(text)), hash };
   } catch (err) {
@@ -170,14 +167,19 @@ export async function checkFileTask(checker: Checker, maxFileSize: number, task:
 }
 
 /**
- * Checks tasks in order on this thread, keeping up to `readAhead` files being read while one is
- * checked, so the disk and the CPU work at the same time. Only `readAhead` files are in memory.
+ * Checks files in order on this thread: tasks are read here, keeping up to `readAhead` files being
+ * read while one is checked, so the disk and the CPU work at the same time; files the caller
+ * already loaded are checked as they are, never read again. Besides those, only `readAhead` files
+ * are in memory.
  */
-export async function checkSequentially(checker: Checker, maxFileSize: number, tasks: FileTask[], onOutcome: (o: FileOutcome) => void, readAhead = 4): Promise<void> {
+export async function checkSequentially(checker: Checker, maxFileSize: number, files: readonly (FileTask | LoadedFile)[], onOutcome: (o: FileOutcome) => void, readAhead = 4): Promise<void> {
   const reads: Promise<LoadedFile>[] = [];
   let next = 0;
   const fill = (): void => {
-    while (next < tasks.length && reads.length < readAhead) reads.push(loadFileTask(tasks[next++]!, maxFileSize));
+    while (next < files.length && reads.length < readAhead) {
+      const file = files[next++]!;
+      reads.push('task' in file ? Promise.resolve(file) : loadFileTask(file, maxFileSize));
+    }
   };
   fill();
   while (reads.length > 0) {

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeStamp } from '../../src/glossary/sources.js';
 import { readGlossarySource } from '../../src/cli/glossary-source.js';
+import { checkSequentially, loadFileTaskSync, type FileOutcome } from '../../src/cli/report.js';
+import { createChecker } from '../../src/core/checker.js';
+import { loadGlossary } from '../../src/glossary/load.js';
 import { GLOSSARY, runCli, SEED, tempDir } from './helpers.js';
 
 /** `checked=… cached=… … glossary=…` from the debug line, without the counts that do not matter here. */
@@ -110,6 +113,39 @@ describe('check --cache', () => {
     const quiet = await run([...base, 'c.txt', '--quiet']);
     assert.equal(stats(quiet.stderr), 'checked=0 cached=3 glossary=skipped');
     assert.equal((JSON.parse(quiet.stdout) as { summary: { warnings: number } }).summary.warnings, 0);
+  });
+
+  describe('changed files', () => {
+    const names = Array.from({ length: 10 }, (_, i) => `f${i}.txt`);
+    const args = (jobs: string): string[] => ['--glossary', 'glossary', '-f', 'json', '-j', jobs, '--max-file-size', '100', ...names];
+    for (const jobs of ['1', '2']) {
+      it(`are checked as without the cache, and one that cannot be read is reported (-j ${jobs})`, async () => {
+        mkdirSync(at('glossary'));
+        copyFileSync(GLOSSARY, at('glossary/main.yaml'));
+        for (const n of names) write(n, 'The new crown epidemic.');
+        assert.equal(stats((await run(args(jobs))).stderr), 'checked=10 cached=0 glossary=loaded');
+        for (const n of names) write(n, 'Lukashenko said White is an ally.');
+        write('f3.txt', 'x'.repeat(200));
+        const r = await run(args(jobs));
+        assert.equal(r.code, 2);
+        assert.equal(stats(r.stderr), 'checked=9 cached=0 glossary=loaded');
+        assert.match(r.stderr, new RegExp(` workers=${jobs === '1' ? 0 : 2} `));
+        assert.match(r.stderr, /^mt-review: f3\.txt: file is .* larger than --max-file-size/m);
+        const plain = await runCli(['check', ...args(jobs)], { cwd: tmp.dir });
+        assert.equal(r.stdout, plain.stdout);
+      });
+    }
+
+    it('a file handed to checkSequentially already loaded is checked from those bytes, not read again', async () => {
+      write('a.txt', 'The new crown epidemic.');
+      const loaded = loadFileTaskSync({ index: 0, absPath: at('a.txt'), displayPath: 'a.txt', hash: true }, 1000);
+      renameSync(at('a.txt'), at('gone.txt'));
+      const outcomes: FileOutcome[] = [];
+      const checker = createChecker(loadGlossary(GLOSSARY));
+      await checkSequentially(checker, 1000, [loaded, { index: 1, absPath: at('a.txt'), displayPath: 'a.txt' }], (o) => outcomes.push(o));
+      assert.deepEqual(outcomes.map((o) => [o.index, o.kind]), [[0, 'report'], [1, 'error']]);
+      assert.ok(outcomes[0]!.kind === 'report' && outcomes[0]!.report.findings.length > 0);
+    });
   });
 
   describe('a broken glossary', () => {

@@ -23,7 +23,7 @@ import { cacheConfigKey, DEFAULT_CACHE_LOCATION, ResultCache } from '../cache.js
 import { addToSummary, FORMAT_NAMES, FORMATS, summarise, type FormatName, type RuleInfo, type Summary } from '../formatters/index.js';
 import { describeFileError, parseSize, readInputFile, readStdin, resolveInputs, STDIN_NAME, type InputFile } from '../inputs.js';
 import type { CliIO } from '../io.js';
-import { checkSequentially, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask } from '../report.js';
+import { checkSequentially, loadFileTaskSync, toFileReport, type FileOutcome, type FileReport, type FileTask, type LoadedFile } from '../report.js';
 
 /** The registered checks, imported only when a run needs them (checking, --list-checks, --enable/--disable). */
 async function registeredChecks(): Promise<readonly CheckDefinition[]> {
@@ -38,6 +38,12 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/mt-review';
 
 /** Default `--max-file-size`. */
 const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/**
+ * At most this many bytes of changed files are kept from the cache's pre-pass, to be checked on the
+ * main thread without being read again; the rest are read again when checked.
+ */
+const PRELOAD_BUDGET = 64 * 1024 * 1024;
 
 /** With an explicit `--jobs`, use worker threads only when there are more files than this. */
 export const POOL_THRESHOLD = 8;
@@ -233,13 +239,17 @@ const BUILD_DIR = fileURLToPath(new URL('../../', import.meta.url));
  * more than `POOL_THRESHOLD` files; otherwise the count with the lowest estimated time for these
  * bytes and this glossary (`autoWorkerCount`). 0 or 1: check on the main thread.
  */
-async function workerCount(jobs: number | undefined, pending: readonly FileTask[], glossary: Glossary): Promise<number> {
+async function workerCount(jobs: number | undefined, pending: readonly (FileTask | LoadedFile)[], glossary: Glossary): Promise<number> {
   if (jobs !== undefined) return pending.length > POOL_THRESHOLD && jobs > 1 ? Math.min(jobs, pending.length) : 0;
   const cpus = availableParallelism();
   if (cpus < 2 || pending.length < 2) return 0;
   const { autoWorkerCount } = await import('../jobs.js');
   let bytes = 0;
   for (const t of pending) {
+    if ('task' in t) {
+      if ('bytes' in t) bytes += t.bytes.length;
+      continue;
+    }
     try {
       bytes += statSync(t.absPath).size;
     } catch {
@@ -443,8 +453,6 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
         }
         const task: FileTask = { index: i, absPath: f.absPath, displayPath: f.displayPath };
         if (cache) task.hash = true;
-        const known = cache?.knownHash(f.absPath);
-        if (known !== undefined) task.knownHash = known;
         tasks.push(task);
       }
       const onOutcome = (o: FileOutcome): void => {
@@ -470,22 +478,42 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       // Unchanged files are answered from the cache here, so no worker starts and the glossary is
       // not even loaded for them: a re-check of an unchanged archive only reads and hashes. The
       // files are small and read one after another without yielding, which costs a fraction of
-      // promise-based reads.
-      const pending: FileTask[] = [];
+      // promise-based reads. A changed file (or one that cannot be read) is passed on as loaded,
+      // so the main thread checks (or reports) it without reading and hashing it again.
+      const pending: (FileTask | LoadedFile)[] = [];
+      let preloaded = 0;
       for (const t of tasks) {
-        if (t.knownHash === undefined) {
+        const known = cache?.knownHash(t.absPath);
+        if (known === undefined) {
           pending.push(t);
           continue;
         }
         const loaded = loadFileTaskSync(t, flags.maxFileSize);
-        if (!('error' in loaded) && loaded.hash === t.knownHash) onOutcome({ index: t.index, kind: 'cached', hash: loaded.hash });
-        else pending.push(t);
+        if ('error' in loaded) {
+          pending.push(loaded);
+        } else if (loaded.hash === known) {
+          onOutcome({ index: t.index, kind: 'cached', hash: loaded.hash });
+        } else if (preloaded + loaded.bytes.length <= PRELOAD_BUDGET) {
+          preloaded += loaded.bytes.length;
+          pending.push(loaded);
+        } else {
+          pending.push(t);
+        }
       }
       const workers = pending.length === 0 ? 0 : await workerCount(flags.jobs, pending, await glossary());
       if (workers > 1) {
         stats.workers = workers;
+        // Workers read their files themselves: the bytes loaded above are let go, and the files
+        // that could not be read are reported now.
+        const toRead: FileTask[] = [];
+        for (const p of pending) {
+          if (!('task' in p)) toRead.push(p);
+          else if ('error' in p) onOutcome(p.error);
+          else toRead.push(p.task);
+        }
+        pending.length = 0;
         const { runInPool } = await import('../pool.js');
-        await runInPool({ glossary: await glossary(), options: flags.options, maxFileSize: flags.maxFileSize }, pending, workers, onOutcome);
+        await runInPool({ glossary: await glossary(), options: flags.options, maxFileSize: flags.maxFileSize }, toRead, workers, onOutcome);
       } else if (pending.length > 0) {
         await checkSequentially(await checker(), flags.maxFileSize, pending, onOutcome);
       }
