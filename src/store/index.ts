@@ -91,9 +91,10 @@ export interface ReadOnlyStore extends ReviewStore {
  * is migrated first (as `serve` would on start), then reopened read-only. Findings use the glossary
  * in force in the database (its newest recorded version, e.g. an admin's edit in the app), so an
  * export matches what the app shows; `options.glossary` serves a database with none recorded, or
- * every database when `glossaryWins` (a glossary the user named explicitly).
+ * every database when `glossaryWins` (a glossary the user named explicitly). Given as a function,
+ * it is called only then, so a glossary that is not used is never loaded.
  */
-export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'> & { glossaryWins?: boolean }): ReadOnlyStore {
+export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir' | 'glossary'> & { glossary: Glossary | (() => Glossary); glossaryWins?: boolean }): ReadOnlyStore {
   const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
   let db = openDatabaseReadOnly(dbPath);
   try {
@@ -107,7 +108,8 @@ export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir'> &
     if (version !== MIGRATIONS.length) {
       throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
     }
-    const glossary = (options.glossaryWins ? undefined : glossaryInForce(db)?.glossary) ?? options.glossary;
+    const fallback = options.glossary;
+    const glossary = (options.glossaryWins ? undefined : glossaryInForce(db)?.glossary) ?? (typeof fallback === 'function' ? fallback() : fallback);
     const store = new SqliteReviewStore(db, { glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
     return Object.assign(store, { dbPath, resolveArticle: (name: string) => findArticleRow(db, name).id });
   } catch (err) {

@@ -84,10 +84,16 @@ export function parseExportArgs(args: string[]): ExportFlags {
   return { article: parsed.positionals[0], format, out: v.out, db: v.db, glossary: v.glossary, help };
 }
 
-/** The glossary for json findings: the flag, else `./glossary`, else the shipped one; other formats need none. */
-function glossaryFor(flags: ExportFlags, cwd: string): Glossary {
-  if (flags.format !== 'json') return { entries: [], files: [], hash: '' };
-  return loadGlossary(resolveGlossaryPath(flags.glossary, cwd));
+/**
+ * The glossary for json findings when the database has none in force, or when `--glossary` names
+ * one (which then wins): the flag, else `./glossary`, else the shipped one; other formats need
+ * none. A thunk, called by the store only then, so a database with a glossary recorded never loads
+ * (or fails on) the files; a named path that does not exist is refused at once.
+ */
+function glossaryFor(flags: ExportFlags, cwd: string): () => Glossary {
+  if (flags.format !== 'json') return () => ({ entries: [], files: [], hash: '' });
+  const glossaryPath = resolveGlossaryPath(flags.glossary, cwd);
+  return () => loadGlossary(glossaryPath);
 }
 
 /** Writes `text` to `file` through a temporary file in the same folder and a rename, so readers never see half a file. */
