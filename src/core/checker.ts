@@ -101,17 +101,12 @@ export function createCheckMemo(maxEntries: number = DEFAULT_MEMO_ENTRIES): Chec
 /** Serial numbers of checkers, so that one memo never mixes two checkers' results. */
 let checkerSerial = 0;
 
-const compiled = new WeakMap<Glossary, CompiledGlossary>();
-
-/** Compiles a glossary, or returns the compilation already made for this very object. */
+/**
+ * A compiled glossary as is; a glossary compiled by `compileGlossary`, which reuses the compilation
+ * already made for this very object unless its entry list was replaced or resized.
+ */
 export function compileOnce(glossary: Glossary | CompiledGlossary): CompiledGlossary {
-  if ('match' in glossary) return glossary;
-  let c = compiled.get(glossary);
-  if (!c) {
-    c = compileGlossary(glossary);
-    compiled.set(glossary, c);
-  }
-  return c;
+  return 'match' in glossary ? glossary : compileGlossary(glossary);
 }
 
 /** Selects the registered checks that `options` enable, in registry order. */
