@@ -45,7 +45,8 @@ export interface Checker {
  * text, for re-checking a document in which few sentences changed (the review app re-checks the
  * whole article on every save). Opaque: create it with `createCheckMemo` and pass it to
  * `Checker.check`. One memo may serve several checkers (each has its own entries) and many
- * documents; it holds at most `maxEntries` sentence results and forgets the least recently used.
+ * documents; it holds at most `maxEntries` sentence results and forgets the oldest stored beyond
+ * that (a hit does not make an entry younger).
  * Not safe to share between threads; cheap to drop.
  */
 export interface CheckMemo {
