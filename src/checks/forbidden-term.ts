@@ -4,13 +4,9 @@
  * document as context (so an entry's `context` words may occur anywhere in the article).
  */
 import type { CheckDefinition, SentenceFinding } from '../core/types.js';
+import { fillMessage } from './support/finding.js';
 
 const MESSAGE = 'Use “{{preferred}}” instead of “{{match}}”.';
-
-/** `MESSAGE` filled in, without a regex pass per finding. */
-function messageFor(preferred: string, match: string): string {
-  return `Use “${preferred}” instead of “${match}”.`;
-}
 
 /** Flags wrong renderings listed in the glossary and offers the preferred rendering as the fix. */
 export const forbiddenTerm: CheckDefinition = {
@@ -35,7 +31,7 @@ export const forbiddenTerm: CheckDefinition = {
             check: 'forbidden-term',
             ruleId: `forbidden-term/${m.entry.id}`,
             messageId: 'wrong',
-            message: messageFor(m.replacement, m.text),
+            message: fillMessage(MESSAGE, { preferred: m.replacement, match: m.text }),
             severity: m.entry.severity,
             category: m.entry.category,
             sentence: sentence.index,
