@@ -3,6 +3,7 @@
  * do when a paragraph is sent twice. Short sentences ("He said so.") may repeat legitimately.
  */
 import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
+import { isAscii } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 
 const meta: CheckMeta = {
@@ -25,14 +26,13 @@ function wordsOf(text: string): string[] {
 
 /** `[\p{L}\p{M}\p{N}]+(?:['’.,-][\p{L}\p{M}\p{N}]+)*` as it reads ASCII text. */
 const ASCII_WORDS = /[A-Za-z0-9]+(?:['.,-][A-Za-z0-9]+)*/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The words of a sentence as `wordsOf` gives them, except that ASCII text (nearly every sentence)
  * is split by a plain ASCII pattern and not lower-cased yet: lower-casing ASCII keeps every length.
  */
 function rawWordsOf(text: string): string[] {
-  return NON_ASCII.test(text) ? wordsOf(text) : (text.match(ASCII_WORDS) ?? []);
+  return isAscii(text) ? (text.match(ASCII_WORDS) ?? []) : wordsOf(text);
 }
 
 /** Flags later copies of a body sentence; no fix, since deleting a sentence is an editor's call. */

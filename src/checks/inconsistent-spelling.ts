@@ -5,7 +5,7 @@
  * the article itself ("re-elected"/"reelected"). The first spelling used sets the norm.
  */
 import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
-import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, runEnd, widthOf } from './support/chars.js';
+import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, isAscii, runEnd, widthOf } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 import { VARIANT_FAMILIES, type VariantFamily } from './support/spelling-variants.js';
 
@@ -77,12 +77,6 @@ function prefixKey(text: string, i: number): number {
     key = (key << 7) | c;
   }
   return key;
-}
-
-/** True when `t.slice(start, end)` is all ASCII. */
-function asciiBetween(t: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (t.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 const HYPHEN = 0x2d;
@@ -199,7 +193,7 @@ export const inconsistentSpelling: CheckDefinition = {
             end = -1;
           }
           if (free && end !== -1 && !taken) {
-            const ascii = asciiBetween(t, start, end);
+            const ascii = isAscii(t, start, end);
             if (hyphen) closed.add(t.slice(start, end).toLowerCase().replace('-', ''));
             words.push(s.index, start, end, (hyphen ? 1 : 0) | (ascii ? 0 : 2));
           }

@@ -2,6 +2,7 @@
  * `repeated-word`: the same word twice in a row ("the the"), a classic MT and editing slip.
  */
 import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
+import { isAscii } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 
 const meta: CheckMeta = {
@@ -20,7 +21,6 @@ const meta: CheckMeta = {
  */
 const ALLOWED = new Set(['had', 'that', 'is', 'do', 'does', 'bora', 'walla', 'sing', 'baden', 'bye', 'ha', 'tut', 'chop', 'knock', 'yada', 'tsk']);
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** A word, spaces and the same word (ASCII case-insensitively): what every match in ASCII text holds. */
 const ASCII_REPEAT = /\b([A-Za-z]+) +\1\b/i;
 
@@ -35,7 +35,7 @@ export const repeatedWord: CheckDefinition = {
       const out: SentenceFinding[] = [];
       for (const s of doc.segmentation.sentences) {
         // In ASCII text every match is also a match of the plain `ASCII_REPEAT`, which is cheaper.
-        if (!NON_ASCII.test(s.text) && !ASCII_REPEAT.test(s.text)) continue;
+        if (isAscii(s.text) && !ASCII_REPEAT.test(s.text)) continue;
         for (const m of s.text.matchAll(re)) {
           const word = m[1]!;
           if (ALLOWED.has(word.toLowerCase())) continue;

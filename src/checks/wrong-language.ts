@@ -12,6 +12,7 @@
  */
 import { francAll } from 'franc';
 import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding, Span } from '../core/types.js';
+import { isAscii } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
 import { ENGLISH_FUNCTION_WORDS, LANGUAGE_NAMES, LATIN_FUNCTION_WORDS, SCRIPTS, type ScriptInfo } from './support/languages.js';
 
@@ -121,7 +122,6 @@ function wordShare(tokens: string[], words: ReadonlySet<string>): { share: numbe
   return { share: tokens.length ? count / tokens.length : 0, count };
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_WORDS = /[A-Za-z]+/g;
 const QUOTE_MARKS = /[“"«„]/;
 
@@ -149,7 +149,7 @@ const FRANC_ONLY = ['eng', ...FOREIGN.keys()];
 
 /** The foreign language of a Latin-script text when franc and both function-word votes agree, else undefined. */
 export function latinForeignLanguage(text: string, minLetters: number): string | undefined {
-  if (!NON_ASCII.test(text) && !mayBeForeignAscii(text, minLetters)) return undefined;
+  if (isAscii(text) && !mayBeForeignAscii(text, minLetters)) return undefined;
   if ((text.match(LATIN_LETTERS)?.length ?? 0) < minLetters) return undefined;
   const tokens = (text.toLowerCase().match(WORDS) ?? []) as string[];
   if (wordShare(tokens, ENGLISH).share > MAX_ENGLISH_SHARE) return undefined;
@@ -205,7 +205,7 @@ export const wrongLanguage: CheckDefinition = {
       };
       for (const s of doc.segmentation.sentences) {
         // Most sentences have no letter outside Latin script: skip the per-character scan for them.
-        const runs = NON_ASCII.test(s.text) && NON_LATIN_LETTER.test(s.text) ? scriptRuns(s.text, ownScripts) : [];
+        const runs = !isAscii(s.text) && NON_LATIN_LETTER.test(s.text) ? scriptRuns(s.text, ownScripts) : [];
         for (const hit of runs) report(s, hit);
         if (!latinStage || !LATIN_LETTER.test(s.text)) continue;
         // Judge the Latin part alone (a Cyrillic run is already reported), quotations first, then

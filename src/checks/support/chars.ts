@@ -1,9 +1,10 @@
 /**
  * Unicode character classes for the checks' hand-written scanners, with the exact meaning of the
- * `u`-flag regular expressions they replace (`\p{L}`, `\p{Lu}`, `\p{Script=Latin}`, …): each class
- * is decided by that very regular expression the first time a code point is seen, then read from
- * a table. A scanner that looks one character back or ahead uses `codePointBefore` and
- * `codePointAt`, which read surrogate pairs as one code point, as a `u` regex does.
+ * `u`-flag regular expressions they replace (`\p{L}`, `\p{M}`, `\p{N}`, `\p{Lu}`, `\p{Ll}`): each
+ * class is decided by that very regular expression the first time a code point is seen, then read
+ * from a table. A scanner that looks one character back or ahead uses `codePointBefore` and
+ * `codePointAt`, which read surrogate pairs as one code point, as a `u` regex does. `isAscii` is
+ * the checks' one test for text that needs no Unicode handling at all.
  */
 
 /** `\p{L}`: a letter. */
@@ -16,10 +17,6 @@ export const NUMBER = 4;
 export const UPPER = 8;
 /** `\p{Ll}`: a lower-case letter. */
 export const LOWER = 16;
-/** `\p{Script=Latin}`. */
-export const LATIN = 32;
-/** `\p{L}` that is not `\p{Script=Latin}`. */
-export const NON_LATIN_LETTER = 64;
 
 const TESTS: readonly [number, RegExp][] = [
   [LETTER, /^\p{L}$/u],
@@ -27,8 +24,6 @@ const TESTS: readonly [number, RegExp][] = [
   [NUMBER, /^\p{N}$/u],
   [UPPER, /^\p{Lu}$/u],
   [LOWER, /^\p{Ll}$/u],
-  [LATIN, /^\p{Script=Latin}$/u],
-  [NON_LATIN_LETTER, /^(?!\p{Script=Latin})\p{L}$/u],
 ];
 
 /** Bit 128 marks a computed entry of the BMP table. */
@@ -60,7 +55,7 @@ export function classOf(cp: number): number {
 }
 
 /** The class bits of the ASCII characters, by code. */
-export const ASCII_CLASSES: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, c) => classOf(c));
+const ASCII_CLASSES: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, c) => classOf(c));
 
 /**
  * The end of the run of code points of class `mask` (any of its bits) that starts at `i`, or `i`
@@ -103,8 +98,15 @@ export function widthOf(cp: number): number {
   return cp > 0xffff ? 2 : 1;
 }
 
-/** True when every code unit of `text` is ASCII. */
-export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * True when every code unit of `text.slice(start, end)` is ASCII. A whole text is tested with one
+ * regular expression (faster than a loop over a long sentence); a range, such as a
+ * word, with a loop, so nothing is sliced.
+ */
+export function isAscii(text: string, start = 0, end = text.length): boolean {
+  if (start === 0 && end === text.length) return !NON_ASCII.test(text);
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
