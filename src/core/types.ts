@@ -209,6 +209,13 @@ export interface GlossaryEntry {
   examples: { flag: string[]; pass: string[] };
   /** Offer the replacement as a mechanical fix (default true); `false` keeps it a suggestion only. */
   fix?: boolean;
+  /**
+   * Where the entry begins in its file, for library callers (mt-review's own messages point at the
+   * exact part: the id, the example). A TSV entry has it as a plain field; a YAML entry as a
+   * non-enumerable one whose line and column are worked out when first read (the file is then
+   * read again exactly). Never part of the glossary's hash; a glossary read back from the cache
+   * has it for TSV entries only.
+   */
   source?: SourceLocation;
 }
 

@@ -6,15 +6,16 @@
  * LineCounter) knows where every node was written, but costs several times more. A glossary is
  * read fast; the exact reader runs only when something has to be located: an error (the whole
  * file is then read and validated again exactly, so every message and file:line:col is the one
- * the exact reader alone gives), or a later question such as "where was this id written?".
+ * the exact reader alone gives), or a later question such as "where was this id written?" or
+ * "where does this entry begin?" (`entry.source`).
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, realMapTag, type Event } from 'js-yaml';
+import { CORE_SCHEMA, loadAll, realMapTag } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { MtReviewError, SEVERITIES, type Category, type GlossaryEntry, type GlossaryTerm, type Severity, type SourceLocation } from '../core/types.js';
 import { ID_PATTERN, phraseProblem, termProblem } from './validate.js';
 
 /** A part of an entry that an error may point at. */
-export type EntryPart = 'entry' | 'id' | { example: 'flag' | 'pass'; index: number };
+export type EntryPart = 'id' | { example: 'flag' | 'pass'; index: number };
 
 /** An entry as parsed, and a way to find where its parts were written. */
 export interface ParsedEntry {
@@ -90,7 +91,7 @@ interface Reader {
   fail(message: string, where: NodePath): never;
   /** Where a node begins (the fast reader re-parses the file exactly to tell: only errors ask). */
   locate(where: NodePath): SourceLocation;
-  /** Where the entry at an index begins, for `entry.source` (asked for every entry, so cheap). */
+  /** Where the entry at an index begins, for `entry.source` (asked for every entry, so cheap or lazy). */
   entryStart(index: number): SourceLocation;
 }
 
@@ -273,17 +274,15 @@ function validateGlossary(root: Plain, { fail, locate, entryStart }: Reader): Pa
 
     const entry: GlossaryEntry = { id, terms, preferred, note, severity, category, exceptions, context, examples };
     if (!fix) entry.fix = false;
-    const source = entryStart(index);
     const locateEntry = (part: EntryPart): SourceLocation => {
-      if (part === 'entry') return source;
       if (part === 'id') return locate({ path: fieldAt('id') });
       const kind = part.example;
       return locate({ path: typeof ef?.get(kind) === 'string' ? exampleAt(kind) : exampleAt(kind, part.index) });
     };
-    // Where the entry begins, for messages that have nothing more precise. Not enumerable, so
-    // hashing, caching and copying skip it (as the hash always has); a data property, so every
+    // Where the entry begins, for library callers (nothing in mt-review reads it). Not enumerable,
+    // so hashing, caching and copying skip it (as the hash always has); a data property, so every
     // entry keeps one shape and stays fast to read.
-    Object.defineProperty(entry, 'source', { value: source, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(entry, 'source', { value: entryStart(index), enumerable: false, writable: true, configurable: true });
     parsed.push({ entry, locate: locateEntry });
   });
   return parsed;
@@ -363,73 +362,28 @@ function needsExactReader(text: string): boolean {
   return false;
 }
 
-/**
- * Where each item of the root sequence begins, from js-yaml's events: the offset for a mapping
- * that starts plainly at its first key or `{` (where `yaml` puts it too), -1 for anything else
- * (an anchor or tag on the entry or its first key), which is then located exactly on demand.
- */
-function entryOffsets(events: readonly Event[], text: string): number[] {
-  const offsets: number[] = [];
-  let depth = 0;
-  for (const event of events) {
-    if (event.type === EVENT_ID.POP) {
-      depth--;
-      continue;
-    }
-    if (depth === 2) {
-      const plain = event.type === EVENT_ID.MAPPING && event.anchorStart === -1 && event.tagStart === -1 && text[event.start] !== '&' && text[event.start] !== '!';
-      offsets.push(plain ? event.start : -1);
-    }
-    if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) depth++;
-  }
-  return offsets;
-}
-
-/** Turns offsets into 1-based line and column, counting lines as `yaml`'s LineCounter does (at each LF). */
-function lineTable(file: string, text: string): (offset: number) => SourceLocation {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { file, line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
-
 /** Parses a YAML glossary: a list of entries. Throws a one-line `MtReviewError` on the first problem. */
 export function parseGlossaryYaml(file: string, text: string): ParsedEntry[] {
   let exact: ExactReading | undefined;
   const exactly = (): ExactReading => (exact ??= readExactly(file, text));
 
   if (!needsExactReader(text)) {
-    let events: Event[] | undefined;
     let documents: unknown[] = [];
     try {
-      // `load`, in its two steps, to keep the events' offsets. Aliases are refused
-      // (`maxAliases: 0`): the exact reader gives them their message.
-      events = parseEvents(text, {});
-      documents = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: 0 });
+      // Aliases are refused (`maxAliases: 0`): the exact reader gives them their message.
+      documents = loadAll(text, { schema: FAST_SCHEMA, maxAliases: 0 });
     } catch {
       // Any syntax error is reported as the exact reader words and places it.
     }
-    if (events && documents.length === 1) {
-      const offsets = entryOffsets(events, text);
-      const at = lineTable(file, text);
+    if (documents.length === 1) {
       try {
         return validateGlossary(documents[0], {
           fail: () => {
             throw READ_EXACTLY;
           },
           locate: (where) => exactly().locate(where),
-          entryStart: (index) => {
-            const offset = offsets[index] ?? -1;
-            return offset >= 0 ? at(offset) : lazyLocation(file, () => exactly().locate({ path: [index] }));
-          },
+          // Located exactly when first read: nothing in mt-review reads it, so a valid file is read once.
+          entryStart: (index) => lazyLocation(file, () => exactly().locate({ path: [index] })),
         });
       } catch (err) {
         if (err !== READ_EXACTLY) throw err;
