@@ -6,7 +6,8 @@ export { segment, splitSentences, type SegmentOptions } from './core/segment.js'
 export { checkText, createChecker, type Checker, type CheckResult } from './core/checker.js';
 export { loadGlossary } from './glossary/load.js';
 export { compileGlossary } from './glossary/compile.js';
-export { buildGlossary, type GlossarySource } from './glossary/build.js';
+export { buildGlossary } from './glossary/build.js';
+export type { GlossarySource } from './glossary/format.js';
 export { parseGlossaryYaml } from './glossary/parse-yaml.js';
 export { parseGlossaryTsv } from './glossary/parse-tsv.js';
 export { CHECKS } from './checks/index.js';

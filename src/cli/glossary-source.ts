@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import path from 'node:path';
-import type { GlossarySource as GlossaryFile } from '../glossary/build.js';
+import type { GlossarySource as GlossaryFile } from '../glossary/format.js';
 import { readGlossarySources } from '../glossary/sources.js';
 
 /** A glossary's files as read once: their fingerprint, and their texts for the loader. */

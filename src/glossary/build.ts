@@ -6,16 +6,10 @@ import { MtReviewError, type Glossary, type GlossaryEntry } from '../core/types.
 import { compileGlossary } from './compile.js';
 import { parseGlossaryTsv } from './parse-tsv.js';
 import { parseGlossaryYaml, type ParsedEntry } from './parse-yaml.js';
-import { glossaryFormat } from './sources.js';
+import { glossaryFormat, type GlossarySource } from './format.js';
 
-/** One glossary file's name (as it should appear in messages) and text. */
-export interface GlossarySource {
-  file: string;
-  text: string;
-}
-
-/** Whether a file name is a glossary file, and which format (defined in `sources.ts`; the web app and the store import it from here). */
-export { glossaryFormat };
+/** Defined in `format.ts`; the web app still imports it from here. */
+export { glossaryFormat, type GlossarySource };
 
 /** The canonical text a glossary's hash is computed over (entries without their source locations). */
 export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {

@@ -8,11 +8,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Glossary } from '../core/types.js';
-import { buildGlossary, type GlossarySource } from './build.js';
+import { buildGlossary } from './build.js';
+import type { GlossarySource } from './format.js';
 import { codeStamp, readGlossarySources } from './sources.js';
 
 // The store imports it from here.
-export { readGlossarySources };
 
 /** Options of `loadGlossary` and `glossaryFromSources`. */
 export interface LoadGlossaryOptions {

@@ -1,20 +1,13 @@
 /**
- * A glossary's files as text, read from disk without parsing them: which names are glossary files
- * and in which format, and reading a folder (or one file) into sources for `buildGlossary`; and
+ * A glossary's files as text, read from disk without parsing them: reading a folder (or one file)
+ * into sources for `buildGlossary` (which names count is `format.ts`'s `glossaryFormat`); and
  * the stamp of compiled code that the glossary and result caches are keyed on. Imports no parser,
  * so `check --cache` can fingerprint the glossary (and the build) without loading YAML code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MtReviewError } from '../core/types.js';
-import type { GlossarySource } from './build.js';
-
-/** Whether a file name is a glossary file, and which format: `yaml`, `tsv`, or undefined. */
-export function glossaryFormat(file: string): 'yaml' | 'tsv' | undefined {
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
-  if (/\.tsv$/i.test(file)) return 'tsv';
-  return undefined;
-}
+import { glossaryFormat, type GlossarySource } from './format.js';
 
 /** Reads a file as UTF-8, turning I/O failures into one-line glossary errors. */
 function read(file: string): string {

@@ -10,8 +10,9 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MtReviewError, type Glossary } from '../core/types.js';
-import { buildGlossary, glossaryFormat, type GlossarySource } from '../glossary/build.js';
-import { readGlossarySources } from '../glossary/load.js';
+import { buildGlossary } from '../glossary/build.js';
+import { glossaryFormat, type GlossarySource } from '../glossary/format.js';
+import { readGlossarySources } from '../glossary/sources.js';
 import { recordEvent, sha256 } from './review-store.js';
 
 /** One glossary file: its name (no folder) and its text. */
