@@ -5,11 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ArticleSummary, ArticleView, ExportFormat } from '../../store/types.js';
 import { storeOf, wantsJson } from '../context.js';
 import { paragraphsOf, parseFilter, presentSentence, progressOf, PROTOTYPE_SENTENCE } from '../present.js';
-
-/** A 404 for a thing that does not exist, handled by the app's error handler. */
-export class NotFound extends Error {
-  readonly status = 404;
-}
+import { BadRequest, NotFound, Refused } from './errors.js';
 
 /** Most slugs remembered by `loadArticle` before the memory is cleared. */
 const SLUG_MEMORY = 10_000;
@@ -34,11 +30,6 @@ export function loadArticle(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
-/** A write refused because of the article's state (HTTP 409), e.g. a save on an archived article. */
-export class Refused extends Error {
-  readonly status = 409;
-}
-
 /** `guard` middleware for writes to an article's sentences: an archived article is read-only. */
 export function refuseArchived(req: Request, res: Response, next: NextFunction): void {
   const summary = res.locals.summary as ArticleSummary;
@@ -61,7 +52,7 @@ export async function archiveArticle(req: Request, res: Response): Promise<void>
   const summary = res.locals.summary as ArticleSummary;
   const body = (req.body ?? {}) as Record<string, unknown>;
   const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-  if (reason.length > 500) throw new BadInput('The reason is longer than 500 characters.');
+  if (reason.length > 500) throw new BadRequest('The reason is longer than 500 characters.');
   const store = storeOf(req);
   const archived = await store.groupCommit(() => store.archiveArticle(summary.id, res.locals.reviewer as string, reason));
   forget(req, summary.slug);
@@ -83,11 +74,6 @@ export async function unarchiveArticle(req: Request, res: Response): Promise<voi
     return;
   }
   res.redirect(303, `/articles/${encodeURIComponent(summary.slug)}`);
-}
-
-/** A request the user can fix (400). */
-class BadInput extends Error {
-  readonly status = 400;
 }
 
 /** The loaded article's full view (a 404 if it vanished meanwhile). */

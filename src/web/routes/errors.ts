@@ -1,10 +1,25 @@
 /**
- * The 404 fall-through and the one error handler: a clear message as a page or JSON, never a
- * stack trace (server errors are logged instead).
+ * The errors routes throw, the 404 fall-through and the one error handler: a clear message as a
+ * page or JSON, never a stack trace (server errors are logged instead).
  */
 import type { NextFunction, Request, Response } from 'express';
 import { MtReviewError } from '../../core/types.js';
 import { wantsJson } from '../context.js';
+
+/** A 404 for a thing that does not exist, handled by the app's error handler. */
+export class NotFound extends Error {
+  readonly status = 404;
+}
+
+/** A request the user can fix (400), shown as a page or JSON by the error handler. */
+export class BadRequest extends Error {
+  readonly status = 400;
+}
+
+/** A write refused because of the article's state (HTTP 409), e.g. a save on an archived article. */
+export class Refused extends Error {
+  readonly status = 409;
+}
 
 /** The 404 fall-through for every path no route answered. */
 export function notFound(req: Request, res: Response): void {

@@ -5,7 +5,6 @@
  * version that is no longer in force is refused (409) and shows both. Every file in force can be
  * downloaded, so a team can commit an edit made here and keep CI in step.
  */
-import type Database from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { structuredPatch } from 'diff';
 import { MtReviewError } from '../../core/types.js';
@@ -21,10 +20,9 @@ import {
   type GlossaryFile,
   type GlossaryVersion,
 } from '../../store/glossary-versions.js';
-import { storeOf, wantsJson } from '../context.js';
+import { dbOf, storeOf, wantsJson } from '../context.js';
 import { cleanReviewerName, rememberReviewer } from '../reviewer.js';
-import { NotFound } from './articles.js';
-import { BadRequest } from './sentences.js';
+import { BadRequest, NotFound } from './errors.js';
 
 /** Most files one glossary version may have. */
 export const MAX_GLOSSARY_FILES = 50;
@@ -32,11 +30,6 @@ export const MAX_GLOSSARY_FILES = 50;
 export const MAX_COMMENT_LENGTH = 300;
 /** Versions listed in the history. */
 const HISTORY_LIMIT = 200;
-
-/** The database behind the app (kept in `app.locals.db`). */
-export function dbOf(req: Request): Database.Database {
-  return req.app.locals.db as Database.Database;
-}
 
 /** True when the current user may change admin things: an admin, or anyone in local mode or without accounts. */
 export function isAdmin(res: Response): boolean {

@@ -11,15 +11,10 @@ import { storeOf, wantsJson } from '../context.js';
 import { cleanReviewerName, rememberReviewer, safeReturnPath } from '../reviewer.js';
 import { presentRevision, presentSentence } from '../present.js';
 import { wordDiff } from '../word-diff.js';
-import { NotFound } from './articles.js';
+import { BadRequest, NotFound } from './errors.js';
 
 /** Longest corrected rendering accepted for one sentence, in characters. */
 export const MAX_SENTENCE_LENGTH = 10_000;
-
-/** A request the user can fix (400), shown as a page or JSON by the error handler. */
-export class BadRequest extends Error {
-  readonly status = 400;
-}
 
 /** `load` middleware: turns `:n` into `res.locals.sentence`, or a 404. */
 export function loadSentence(req: Request, res: Response, next: NextFunction): void {

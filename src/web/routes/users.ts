@@ -8,9 +8,8 @@ import type { Request, Response } from 'express';
 import { countActiveAdmins, disableUser, setUserRole } from '../../auth/user-admin.js';
 import { addUser, changePassword, isRole, listUsers, usernameProblem, type Role, type UserInfo } from '../../auth/users.js';
 import { MtReviewError } from '../../core/types.js';
-import { wantsJson } from '../context.js';
-import { NotFound } from './articles.js';
-import { dbOf } from './glossary.js';
+import { dbOf, wantsJson } from '../context.js';
+import { NotFound } from './errors.js';
 
 /** The add form as re-shown after a refusal (never with the passwords). */
 interface AddForm {
