@@ -126,10 +126,12 @@ export function createApp(options: AppOptions): Express {
     next();
   });
 
+  // Admin-only routes: import, archive, glossary edits and accounts (without accounts, everyone).
+  const adminOnly = auth ? [auth.requireRole('admin')] : [];
+
   // Imports are multipart (paste and upload in one form): multer parses, then the token is checked.
   const importLimiter = rateLimit({ windowMs: 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
-  const importAccess = auth ? [auth.requireRole('admin')] : [];
-  app.post('/import', ...importAccess, importLimiter, importUpload, csrf.protect, importArticle, importFailed);
+  app.post('/import', ...adminOnly, importLimiter, importUpload, csrf.protect, importArticle, importFailed);
 
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200, verify: verifyFormUtf8 }));
   app.use(express.json({ limit: BODY_LIMIT, verify: verifyJsonUtf8 }));
@@ -145,7 +147,6 @@ export function createApp(options: AppOptions): Express {
 
   if (db) {
     // Everyone may read the glossary and download its files; only admins change it, and manage users.
-    const adminOnly = auth ? [auth.requireRole('admin')] : [];
     app.get('/glossary', showGlossary);
     app.get('/glossary/files/:name', downloadGlossaryFile);
     app.post('/glossary', ...adminOnly, saveGlossary);
@@ -160,8 +161,8 @@ export function createApp(options: AppOptions): Express {
   app.get('/articles/:slug/export.:format', exportArticle);
 
   // Archiving is an admin's (the only one in local mode); nothing is deleted, and it can be undone.
-  app.post('/articles/:slug/archive', ...importAccess, requireReviewer, archiveArticle);
-  app.post('/articles/:slug/unarchive', ...importAccess, requireReviewer, unarchiveArticle);
+  app.post('/articles/:slug/archive', ...adminOnly, requireReviewer, archiveArticle);
+  app.post('/articles/:slug/unarchive', ...adminOnly, requireReviewer, unarchiveArticle);
 
   app.use('/articles/:slug/sentences/:n', loadSentence);
   app.get('/articles/:slug/sentences/:n/history', showHistory);
