@@ -46,7 +46,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   /**
    * Accounts (`createAuth` from src/auth): sessions, login routes, login required everywhere but
-   * static assets, admin-only import. Without it the reviewer is the name kept in a cookie.
+   * static assets; import, archiving, glossary edits and user management are admin-only. Without
+   * it the reviewer is the name kept in a cookie.
    */
   auth?: Auth;
   /** Behind a reverse proxy: trust one hop of X-Forwarded-* headers (client address, HTTPS). */
