@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import type { Auth } from '../auth/index.js';
+import { roleAllows, type AuthUser } from '../auth/users.js';
 import type { ReviewStore } from '../store/types.js';
 import { SqliteReviewStore } from '../store/review-store.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
@@ -78,7 +79,7 @@ export const TEMPLATE_LOCALS = [
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
   'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
   'accounts', 'localMode', 'user', 'username',
-  'glossary', 'versions', 'canEdit', 'notice', 'conflict', 'users', 'activeAdmins', 'adminPages',
+  'glossary', 'versions', 'notice', 'conflict', 'users', 'activeAdmins', 'adminPages',
 ];
 
 /** Builds the review app over a store. */
@@ -124,6 +125,9 @@ export function createApp(options: AppOptions): Express {
     let token: string | undefined;
     Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => (token ??= csrf.token(req, res)) });
     res.locals.currentPath = req.originalUrl;
+    // Admins import, archive, edit the glossary and manage accounts; without accounts (local mode) everyone is the admin.
+    const user = res.locals.user as AuthUser | undefined;
+    res.locals.isAdmin = !res.locals.accounts || (user !== undefined && roleAllows(user.role, 'admin'));
     next();
   });
 

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Express } from 'express';
 import request from 'supertest';
 import { listUsers } from '../../src/auth/users.js';
-import { csrfFrom } from './support/app.js';
+import { csrfFrom, SEED } from './support/app.js';
 import { ACCOUNTS, alertText, counts, makeAdminApp, signIn } from './support/admin.js';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -172,6 +172,23 @@ describe('web app: users page', () => {
         if (c.who === 'bob') assert.doesNotMatch((await agent.get('/glossary')).text, /href="\/users"/);
       });
     }
+  });
+
+  it('shows the admin controls on every page to admins and without accounts, and none to reviewers', async () => {
+    /** Which admin controls a page shows: the Users link, the glossary editor, the archive form. */
+    const controls = async (agent: Agent): Promise<boolean[]> => {
+      const pages = await Promise.all(['/', '/glossary', `/articles/${SEED}`].map(async (path) => (await agent.get(path).expect(200)).text));
+      return [
+        ...pages.map((text) => /<a href="\/users"/.test(text)),
+        /<form method="post" action="\/glossary"/.test(pages[1]!),
+        new RegExp(`action="/articles/${SEED}/archive"`).test(pages[2]!),
+      ];
+    };
+    const withAccounts = await makeAdminApp({ accounts: true });
+    assert.deepEqual(await controls((await signIn(withAccounts.app, 'alice')).agent), [true, true, true, true, true], 'alice (admin)');
+    assert.deepEqual(await controls((await signIn(withAccounts.app, 'bob')).agent), [false, false, false, false, false], 'bob (reviewer)');
+    const local = await makeAdminApp();
+    assert.deepEqual(await controls(request.agent(local.app)), [true, true, true, true, true], 'without accounts');
   });
 
   it('renders a hostile account name from an older database as text', async () => {

@@ -95,9 +95,7 @@ export function showArticle(req: Request, res: Response): void {
   }
   const paragraphs = paragraphsOf(article, filter);
   const shown = paragraphs.reduce((n, p) => n + p.sentences.length, 0);
-  // Admins archive and restore; in local mode the one user is the admin.
-  const isAdmin = !res.locals.accounts || (res.locals.user as { role?: string } | undefined)?.role === 'admin';
-  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown, prototype: PROTOTYPE_SENTENCE, isAdmin });
+  res.render('article', { title: article.summary.title, article: article.summary, paragraphs, progress, filter, shown, prototype: PROTOTYPE_SENTENCE });
 }
 
 /** GET `/articles/:slug/diff`: every correction as a word diff, and the unified patch. */

@@ -31,12 +31,6 @@ export const MAX_COMMENT_LENGTH = 300;
 /** Versions listed in the history. */
 const HISTORY_LIMIT = 200;
 
-/** True when the current user may change admin things: an admin, or anyone in local mode or without accounts. */
-export function isAdmin(res: Response): boolean {
-  if (!res.locals.accounts) return true;
-  return (res.locals.user as { role?: string } | undefined)?.role === 'admin';
-}
-
 /** One line of a file diff, for the template. */
 interface DiffLine {
   kind: 'context' | 'added' | 'removed';
@@ -103,7 +97,6 @@ function renderGlossary(
     title: 'Glossary',
     glossary: inForce,
     versions: listGlossaryVersions(db, HISTORY_LIMIT),
-    canEdit: isAdmin(res),
     form: state.form,
     error: state.error ?? null,
     notice: state.notice ?? null,
