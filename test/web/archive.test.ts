@@ -38,6 +38,24 @@ describe('web/archiving an article', () => {
     store.close();
   });
 
+  it('counts the archived articles for the corpus page only: the archived list makes one listing', async () => {
+    const { app, store } = makeApp();
+    const { agent, csrf } = await reviewerAgent(app, 'Ana');
+    await agent.post(`${ARTICLE}/archive`).type('form').send({ _csrf: csrf }).expect(303);
+    const listed: boolean[] = [];
+    const listArticles = store.listArticles.bind(store);
+    store.listArticles = (query) => {
+      listed.push(Boolean(query?.archived));
+      return listArticles(query);
+    };
+    assert.match((await agent.get('/').expect(200)).text, /href="\/\?archived=1">Archived articles \(1\)/);
+    assert.deepEqual(listed, [false, true], 'the corpus page lists its articles and counts the archived ones');
+    listed.length = 0;
+    assert.match((await agent.get('/?archived=1').expect(200)).text, new RegExp(`href="${ARTICLE}"`));
+    assert.deepEqual(listed, [true], 'the archived page lists only the archived articles');
+    store.close();
+  });
+
   // Near misses of an allowed archive: wrong role, no token, a reason too long, an unknown article.
   const refusals: Array<[string, 'alice' | 'bob', (csrf: string) => Record<string, string>, string, number, RegExp]> = [
     ['a reviewer', 'bob', (csrf) => ({ _csrf: csrf }), ARTICLE, 403, /admin/i],

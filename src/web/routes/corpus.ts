@@ -27,8 +27,8 @@ function renderCorpus(req: Request, res: Response, form: ImportForm, status = 20
   const archived = req.query.archived === '1';
   const store = storeOf(req);
   const { total, items } = store.listArticles({ q, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, archived });
-  // How many articles the other list holds, for the link between the two.
-  const otherTotal = store.listArticles({ limit: 0, archived: !archived }).total;
+  // How many articles are archived, for the corpus page's link to them (the archived page does not show it).
+  const otherTotal = archived ? undefined : store.listArticles({ limit: 0, archived: true }).total;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   res.status(status).render('corpus', { title: archived ? 'Archived articles' : 'Corpus', q, page, pages, total, items, form, pageSize: PAGE_SIZE, archived, otherTotal });
 }
