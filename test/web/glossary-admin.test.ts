@@ -135,6 +135,7 @@ describe('web app: glossary page', () => {
         assert.doesNotMatch(res.text, /<script>alert/, 'hostile text is escaped');
         assert.doesNotMatch(res.text, /    at /, 'no stack trace');
         assert.equal(textareaValue(res.text, 'file-0'), c.text, 'the admin\'s text is kept in the form');
+        assert.match(res.text, /<h2 id="in-force-h">In force: version 1<\/h2>/, 'the version in force is still shown');
         assert.deepEqual(counts(db), before, 'nothing saved');
         assert.deepEqual(await ruleIds(app, agent), findings, 'the glossary in force is unchanged');
         assert.ok(store.getArticle(store.findArticle(SEED)!.id));
@@ -189,6 +190,7 @@ describe('web app: glossary page', () => {
     assert.deepEqual(counts(db), before, 'nothing overwritten');
     assert.match(res.text, /Someone else saved the glossary since you opened it/);
     assert.match(res.text, /Theirs: version 2, saved by Gloria Admin/);
+    assert.match(res.text, /<h2 id="in-force-h">In force: version 2<\/h2>/, 'the page shows theirs as the version in force');
     assert.match(res.text, /<del><span class="line-sign">theirs<\/span>- id: press-bureau<\/del>/, 'their added entry is shown');
     assert.match(res.text, /<ins><span class="line-sign">yours <\/span>  note: 新冠 is COVID-19 \(Ben\)\.<\/ins>/, 'your change is shown');
     assert.equal(textareaValue(res.text, 'file-0'), yours, 'the editor keeps your text');

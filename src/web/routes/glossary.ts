@@ -84,19 +84,18 @@ interface GlossaryConflict {
   diffs: FileDiff[];
 }
 
-/** Renders the glossary page. */
+/** Renders the glossary page around the version in force (as the handler read it). */
 function renderGlossary(
   req: Request,
   res: Response,
+  inForce: GlossaryVersion | undefined,
   state: { form: GlossaryForm | null; error?: string | null; notice?: string | null; conflict?: GlossaryConflict | null },
   status = 200,
 ): void {
-  const db = dbOf(req);
-  const inForce = latestGlossaryVersion(db) ?? null;
   res.status(status).render('glossary', {
     title: 'Glossary',
-    glossary: inForce,
-    versions: listGlossaryVersions(db, HISTORY_LIMIT),
+    glossary: inForce ?? null,
+    versions: listGlossaryVersions(dbOf(req), HISTORY_LIMIT),
     form: state.form,
     error: state.error ?? null,
     notice: state.notice ?? null,
@@ -133,7 +132,7 @@ export function showGlossary(req: Request, res: Response): void {
   const form = from
     ? { files: from.files, baseVersionId: inForce?.id ?? null, comment: '', from: from.id !== inForce?.id ? from : null }
     : null;
-  renderGlossary(req, res, { form, notice });
+  renderGlossary(req, res, inForce, { form, notice });
 }
 
 /** A form field that may be repeated (one value per file), as a list of strings. */
@@ -173,12 +172,15 @@ export function saveGlossary(req: Request, res: Response): void {
   const base = parseVersionId(body.base, 'The form’s base version') ?? null;
   const comment = typeof body.comment === 'string' ? body.comment.trim().replace(/\s+/g, ' ') : '';
   const form: GlossaryForm = { files, baseVersionId: base, comment, from: null };
+  const inForce = latestGlossaryVersion(db);
   const refuse = (status: number, message: string, conflict: GlossaryConflict | null = null): void => {
     if (wantsJson(req)) {
       res.status(status).json({ error: message, ...(conflict ? { current: conflict.theirs ?? null, diffs: conflict.diffs } : {}) });
       return;
     }
-    renderGlossary(req, res, { form: conflict ? { ...form, baseVersionId: conflict.theirs?.id ?? null } : form, error: message, conflict }, status);
+    // A conflict's "theirs" is the version in force now (a save may have landed since inForce was read).
+    const shown = conflict ? conflict.theirs : inForce;
+    renderGlossary(req, res, shown, { form: conflict ? { ...form, baseVersionId: conflict.theirs?.id ?? null } : form, error: message, conflict }, status);
   };
   if (comment.length > MAX_COMMENT_LENGTH) return refuse(400, `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
 
@@ -193,7 +195,6 @@ export function saveGlossary(req: Request, res: Response): void {
     'Someone else saved the glossary since you opened it. Nothing was overwritten: the editor keeps your text; compare it with theirs below, merge, and save again.',
     { theirs, diffs: glossaryDiff(theirs?.files ?? [], files) },
   );
-  const inForce = latestGlossaryVersion(db);
   if ((inForce?.id ?? null) !== base) return conflictWith(inForce);
   if (inForce && sameFiles(inForce.files, files)) {
     if (wantsJson(req)) return void res.json({ version: inForce, unchanged: true });
