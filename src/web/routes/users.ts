@@ -33,13 +33,14 @@ function actorOf(res: Response): string {
 
 /** Renders the accounts page. */
 function renderUsers(req: Request, res: Response, state: { form?: AddForm; error?: string | null; notice?: string | null }, status = 200): void {
-  const db = dbOf(req);
-  const users = listUsers(db);
+  const users = listUsers(dbOf(req));
+  const activeAdmins = users.filter((u) => u.disabledAt === null && u.role === 'admin').length;
   res.status(status).render('users', {
     title: 'Accounts',
     users,
-    activeAdmins: countActiveAdmins(db),
-    form: state.form ?? { username: '', role: users.some((u) => u.disabledAt === null && u.role === 'admin') ? 'reviewer' : 'admin' },
+    activeAdmins,
+    // Until an active admin exists, the add form offers an admin (the first account must be one).
+    form: state.form ?? { username: '', role: activeAdmins > 0 ? 'reviewer' : 'admin' },
     error: state.error ?? null,
     notice: state.notice ?? null,
   });
