@@ -79,7 +79,7 @@ export const TEMPLATE_LOCALS = [
   'changed', 'patch', 'sentence', 'revisions', 'currentId',
   'theirs', 'theirText', 'yours', 'baseRevisionId', 'yoursDiff', 'backPath', 'changes',
   'accounts', 'localMode', 'user', 'username',
-  'glossary', 'versions', 'notice', 'conflict', 'users', 'activeAdmins', 'adminPages',
+  'glossary', 'versions', 'maxCommentLength', 'notice', 'conflict', 'users', 'activeAdmins', 'adminPages',
 ];
 
 /** Builds the review app over a store. */

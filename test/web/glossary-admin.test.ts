@@ -67,6 +67,7 @@ describe('web app: glossary page', () => {
     assert.match(html, /<input type="hidden" name="name" value="glossary\.yaml">/);
     assert.match(html, /href="\/glossary\/files\/glossary\.yaml" download/);
     assert.match(html, /<label for="glossary-comment">/);
+    assert.match(html, /<input id="glossary-comment" name="comment" type="text" maxlength="300"/, 'the comment field holds what the server accepts');
     assert.match(html, /<th scope="row">1 <span class="status-badge">In force<\/span><\/th>/);
     assert.match(html, /<a href="\/glossary"[^>]*aria-current="page"[^>]*>Glossary<\/a>/, 'the header links to the page');
     // Every control of the editor is labelled.

@@ -25,9 +25,9 @@ import { cleanReviewerName, rememberReviewer } from '../reviewer.js';
 import { BadRequest, NotFound } from './errors.js';
 
 /** Most files one glossary version may have. */
-export const MAX_GLOSSARY_FILES = 50;
+const MAX_GLOSSARY_FILES = 50;
 /** Longest version comment, in characters. */
-export const MAX_COMMENT_LENGTH = 300;
+const MAX_COMMENT_LENGTH = 300;
 /** Versions listed in the history. */
 const HISTORY_LIMIT = 200;
 
@@ -38,7 +38,7 @@ interface DiffLine {
 }
 
 /** How one file differs between the version in force (theirs) and the refused edit (yours). */
-export interface FileDiff {
+interface FileDiff {
   name: string;
   /** `changed`, or only in yours (`added`) or only in theirs (`removed`). */
   status: 'changed' | 'added' | 'removed';
@@ -46,7 +46,7 @@ export interface FileDiff {
 }
 
 /** Line diffs from `theirs` to `yours`, for the files that differ (change objects; the template renders them). */
-export function glossaryDiff(theirs: readonly GlossaryFile[], yours: readonly GlossaryFile[]): FileDiff[] {
+function glossaryDiff(theirs: readonly GlossaryFile[], yours: readonly GlossaryFile[]): FileDiff[] {
   const names = [...new Set([...theirs.map((f) => f.name), ...yours.map((f) => f.name)])].sort();
   const out: FileDiff[] = [];
   for (const name of names) {
@@ -95,6 +95,7 @@ function renderGlossary(
   res.status(status).render('glossary', {
     title: 'Glossary',
     glossary: inForce ?? null,
+    maxCommentLength: MAX_COMMENT_LENGTH,
     versions: listGlossaryVersions(dbOf(req), HISTORY_LIMIT),
     form: state.form,
     error: state.error ?? null,
