@@ -13,6 +13,7 @@ import type { ReviewStore } from '../store/types.js';
 import { SqliteReviewStore } from '../store/review-store.js';
 import { clientId, createCsrf, CSRF_FIELD, securityHeaders } from './security.js';
 import { identify } from './reviewer.js';
+import { when } from './present.js';
 import { verifyFormUtf8, verifyJsonUtf8 } from './body-encoding.js';
 import { healthCheck, requestLog } from './request-log.js';
 import { importArticle, importFailed, importUpload, listArticles } from './routes/corpus.js';
@@ -72,7 +73,7 @@ export const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
  * template in `with (locals)`, which makes every lookup slow (the article page got 5x faster).
  */
 export const TEMPLATE_LOCALS = [
-  'title', 'script', 'reviewer', 'currentPath', 'csrfToken', 'csrfField',
+  'title', 'script', 'reviewer', 'currentPath', 'csrfToken', 'csrfField', 'when',
   'q', 'page', 'pages', 'total', 'items', 'form', 'pageSize', 'archived', 'otherTotal', 'isAdmin',
   'article', 'paragraphs', 'progress', 'filter', 'shown', 'prototype',
   'heading', 'message', 'status', 'next', 'error', 'action', 'fields', 'invalid',
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions): Express {
   app.locals.store = options.store;
   app.locals.log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   app.locals.csrfField = CSRF_FIELD;
+  app.locals.when = when;
   app.locals.secureCookies = secure;
   // The admin pages (glossary versions, accounts) work on the SQLite store's tables.
   const db = options.store instanceof SqliteReviewStore ? options.store.db : undefined;

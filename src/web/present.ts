@@ -7,6 +7,11 @@ import type { ArticleView, Dismissal, Revision, SentenceStatus, SentenceView } f
 import { checkClass, highlightRuns, type TextRun } from './highlight.js';
 import { wordDiff, type WordChange } from './word-diff.js';
 
+/** A stored ISO timestamp as the pages show it, to the minute: `2024-05-01 09:30 UTC` (templates call it `when`). */
+export function when(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** A finding as the page shows it. */
 export interface FindingModel {
   check: string;
