@@ -47,6 +47,9 @@ describe('web app: users page', () => {
     assert.match(page.text, /<a href="\/users" aria-current="page">Users<\/a>/);
     assert.doesNotMatch(page.text, /Local mode: nobody signs in/);
     assert.match(page.text, /Disable<span class="visually-hidden"> alice<\/span>/);
+    for (const [id, label] of [['role-1', 'Role'], ['pw-1', 'New password'], ['pw2-1', 'New password \\(again\\)']]) {
+      assert.match(page.text, new RegExp(`<label for="${id}">${label}<span class="visually-hidden"> for bob</span></label>`), `${id}'s label names the account`);
+    }
     assert.match(page.text, /disabled aria-describedby="last-admin-0">Disable/, 'the last admin cannot be disabled');
     for (const [, id] of page.text.matchAll(/<(?:textarea|input|select)[^>]*\bid="([^"]+)"/g)) assert.match(page.text, new RegExp(`<label for="${id}"`), `control ${id} has a label`);
     const json = await agent.get('/users').set('Accept', 'application/json').expect(200);
