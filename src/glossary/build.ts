@@ -8,8 +8,6 @@ import { parseGlossaryTsv } from './parse-tsv.js';
 import { parseGlossaryYaml, type ParsedEntry } from './parse-yaml.js';
 import { glossaryFormat, type GlossarySource } from './format.js';
 
-/** Defined in `format.ts`; the web app still imports it from here. */
-export { glossaryFormat, type GlossarySource };
 
 /** The canonical text a glossary's hash is computed over (entries without their source locations). */
 export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {

@@ -2,10 +2,10 @@
  * The article page (sentences with findings and editors), the article's diff view, and exports.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { ArticleSummary, ArticleView, ExportFormat } from '../../store/types.js';
+import { ArchivedError, type ArticleSummary, type ArticleView, type ExportFormat } from '../../store/types.js';
 import { storeOf, wantsJson } from '../context.js';
 import { paragraphsOf, parseFilter, presentSentence, progressOf, PROTOTYPE_SENTENCE } from '../present.js';
-import { BadRequest, NotFound, Refused } from './errors.js';
+import { BadRequest, NotFound } from './errors.js';
 
 /** Most slugs remembered by `loadArticle` before the memory is cleared. */
 const SLUG_MEMORY = 10_000;
@@ -30,12 +30,14 @@ export function loadArticle(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
-/** `guard` middleware for writes to an article's sentences: an archived article is read-only. */
+/**
+ * `guard` middleware for writes to an article's sentences: an archived article is read-only. The
+ * store refuses such writes itself (in the write's transaction); this answers early, before the
+ * reviewer is asked for a name or a suggestion is looked up, with the store's own error.
+ */
 export function refuseArchived(req: Request, res: Response, next: NextFunction): void {
   const summary = res.locals.summary as ArticleSummary;
-  if (summary.archivedAt) {
-    throw new Refused(`“${summary.title}” is archived (by ${summary.archivedBy ?? 'an admin'}); an admin must restore it before it can be edited.`);
-  }
+  if (summary.archivedAt) throw new ArchivedError(summary.title, summary.archivedBy);
   next();
 }
 

@@ -16,11 +16,6 @@ export class BadRequest extends Error {
   readonly status = 400;
 }
 
-/** A write refused because of the article's state (HTTP 409), e.g. a save on an archived article. */
-export class Refused extends Error {
-  readonly status = 409;
-}
-
 /** The 404 fall-through for every path no route answered. */
 export function notFound(req: Request, res: Response): void {
   sendError(req, res, 404, 'Page not found', `There is nothing at ${req.path}.`);

@@ -8,7 +8,7 @@
 import type { Request, Response } from 'express';
 import { structuredPatch } from 'diff';
 import { MtReviewError } from '../../core/types.js';
-import { glossaryFormat } from '../../glossary/build.js';
+import { glossaryFormat } from '../../glossary/format.js';
 import {
   buildGlossaryFromFiles,
   getGlossaryVersion,
