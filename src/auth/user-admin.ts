@@ -1,14 +1,12 @@
 /**
- * Account changes an admin makes in the web app, on top of `users.ts`: changing a role, and
- * disabling an account. `users.ts` refuses, for these as for `mt-review user`, to leave no active
- * admin. Each change is one transaction with its audit row.
+ * Changing an account's role from the web app, on top of `users.ts` (which refuses, here as for
+ * `mt-review user`, to leave no active admin): one transaction with its `user-role` audit row.
+ * Disabling is `removeUser`.
  */
 import type { Database } from 'better-sqlite3';
 import { MtReviewError } from '../core/types.js';
 import { recordAuthEvent } from './audit.js';
-import { getUser, isRole, keepOneAdmin, removeUser, type Actor, type Role, type UserInfo } from './users.js';
-
-export { countActiveAdmins } from './users.js';
+import { getUser, isRole, keepOneAdmin, type Actor, type Role, type UserInfo } from './users.js';
 
 /** Changes an active account's role (recorded as `user-role`); refuses to demote the last active admin. */
 export function setUserRole(db: Database, username: string, role: Role, by: Actor = null): UserInfo {
@@ -22,9 +20,4 @@ export function setUserRole(db: Database, username: string, role: Role, by: Acto
     recordAuthEvent(db, { action: 'user-role', actor: by, subject: username, detail: { from: user.role, role } });
     return getUser(db, username);
   }).immediate();
-}
-
-/** Disables an account as `removeUser` does (recorded as `user-remove`); refuses to disable the last active admin. */
-export function disableUser(db: Database, username: string, by: Actor = null): UserInfo {
-  return removeUser(db, username, by, 'disable');
 }

@@ -5,8 +5,8 @@
  * in `events` by `src/auth` (never a password).
  */
 import type { Request, Response } from 'express';
-import { countActiveAdmins, disableUser, setUserRole } from '../../auth/user-admin.js';
-import { addUser, changePassword, isRole, listUsers, usernameProblem, type Role, type UserInfo } from '../../auth/users.js';
+import { setUserRole } from '../../auth/user-admin.js';
+import { addUser, changePassword, countActiveAdmins, isRole, listUsers, removeUser, usernameProblem, type Role, type UserInfo } from '../../auth/users.js';
 import { MtReviewError } from '../../core/types.js';
 import { dbOf, wantsJson } from '../context.js';
 import { NotFound } from './errors.js';
@@ -142,7 +142,7 @@ export async function changeUser(req: Request, res: Response): Promise<void> {
         return done(req, res, 'password', user, self ? '/login' : '/users');
       }
       case 'disable': {
-        const user = disableUser(db, name, actorOf(res));
+        const user = removeUser(db, name, actorOf(res), 'disable');
         return done(req, res, 'disabled', user, self ? '/login' : '/users');
       }
       case 'enable': {
