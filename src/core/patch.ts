@@ -11,7 +11,7 @@
  * around the correction are the same. Newlines and backslashes inside tokens are escaped (`\n`,
  * `\r`, `\\`) so that a token is always exactly one patch line.
  */
-import { applyPatch, createPatch, FILE_HEADERS_ONLY } from 'diff';
+import { applyPatch, createPatch, FILE_HEADERS_ONLY, parsePatch } from 'diff';
 import { minEditTokens } from './edit-bound.js';
 
 /** The pseudo file name used in sentence patches' `---`/`+++` headers. */
@@ -79,7 +79,7 @@ function decode(encoded: string): string | undefined {
  * finding the smallest edit: Myers' diff costs about the square of the edit, and a sentence
  * rewritten end to end has no smaller edit worth finding.
  */
-export const MAX_EDIT_TOKENS = 40;
+export const MAX_EDIT_TOKENS = 60;
 
 /** Makes the unified patch that turns the MT sentence `mt` into the reviewer's rendering `corrected`. */
 export function makePatch(mt: string, corrected: string): string {
@@ -124,6 +124,61 @@ export function applyCorrection(mt: string, patch: string): ApplyResult {
   if (applied === false) return { ok: false };
   const text = decode(applied);
   return text === undefined ? { ok: false } : { ok: true, text };
+}
+
+/** One run of what a patch changes: text kept, removed from the MT sentence, or added. */
+export interface PatchRun {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+
+/**
+ * What a patch made by `makePatch` changes in the MT sentence `mt`, read from the patch itself
+ * (no diff is computed): runs of kept, removed and added text, adjacent runs of a kind merged.
+ * Undefined when the patch does not fit `mt` exactly where it says (it was made on another MT
+ * sentence) or is not one of ours.
+ */
+export function patchRuns(mt: string, patch: string): PatchRun[] | undefined {
+  if (!patch.startsWith(PATCH_HEADER)) return undefined;
+  let hunks;
+  try {
+    const files = parsePatch(patch);
+    if (files.length !== 1) return undefined;
+    hunks = files[0]!.hunks;
+  } catch {
+    return undefined;
+  }
+  const tokens = tokenize(mt);
+  const runs: PatchRun[] = [];
+  const push = (value: string, added: boolean, removed: boolean): void => {
+    if (value === '') return;
+    const last = runs[runs.length - 1];
+    if (last && last.added === added && last.removed === removed) last.value += value;
+    else runs.push({ value, added, removed });
+  };
+  let at = 0;
+  for (const hunk of hunks) {
+    // parsePatch reports every hunk's old start 1-based, even an insertion's.
+    const start = hunk.oldStart - 1;
+    if (start < at || start > tokens.length) return undefined;
+    push(tokens.slice(at, start).join(''), false, false);
+    at = start;
+    for (const line of hunk.lines) {
+      const op = line[0];
+      const token = unescapeToken(line.slice(1));
+      if (token === undefined) return undefined;
+      if (op === '+') {
+        push(token, true, false);
+        continue;
+      }
+      if ((op !== ' ' && op !== '-') || tokens[at] !== token) return undefined;
+      push(token, false, op === '-');
+      at++;
+    }
+  }
+  push(tokens.slice(at).join(''), false, false);
+  return runs;
 }
 
 /** True when the patch changes nothing (an approval of the MT text as it is). */

@@ -5,7 +5,7 @@
 import { fingerprintFinding } from '../core/fingerprint.js';
 import type { ArticleView, Dismissal, Revision, SentenceStatus, SentenceView } from '../store/types.js';
 import { checkClass, highlightRuns, type TextRun } from './highlight.js';
-import { wordDiff, type WordChange } from './word-diff.js';
+import { revisionDiff, type WordChange } from './word-diff.js';
 
 /** A stored ISO timestamp as the pages show it, to the minute: `2024-05-01 09:30 UTC` (templates call it `when`). */
 export function when(iso: string): string {
@@ -83,7 +83,8 @@ export function presentSentence(s: SentenceView): SentenceModel {
     needsAttention: s.needsAttention,
     conflict: s.conflict,
     runs: highlightRuns(s.text, s.findings),
-    diff: s.text === s.mtText ? [] : wordDiff(s.mtText, s.text),
+    // A sentence differs from its MT text only through its current revision (a conflict shows the MT text).
+    diff: s.current && !s.conflict ? revisionDiff(s.mtText, s.current) : [],
     findings: s.findings.map((f) => ({
       check: f.check,
       ruleId: f.ruleId,
@@ -128,7 +129,7 @@ export function presentRevision(r: Revision, mtText: string): RevisionModel {
     createdAt: r.createdAt,
     text: r.text,
     restoredFrom: r.restoredFrom,
-    diff: r.text === mtText ? [] : wordDiff(mtText, r.text),
+    diff: revisionDiff(mtText, r),
   };
 }
 

@@ -1,48 +1,79 @@
 /**
- * Word-level differences between the MT text and a corrected rendering, as plain change objects
- * that templates render (`<del>`/`<ins>`); no HTML is built here.
+ * What a correction changed in the MT sentence, as plain change objects that templates render
+ * (`<del>`/`<ins>`); no HTML is built here.
  *
- * The tokens are jsdiff's words-with-space tokens. An edit of up to `MAX_WORD_EDIT_TOKENS`
- * inserted plus removed tokens is shown exactly (Myers' minimal diff); a bigger one is a rewrite,
- * shown as the words it kept at both ends around one removal and one addition. That is easier to
- * read than a scatter of kept "the"s and commas, and cheaper: Myers' diff gives up at the limit, so
- * a rewrite costs at most the square of the limit rather than of the sentence, and nothing at all
- * when a linear lower bound on the edit already exceeds it.
+ * The diff shown is the stored patch's (`core/patch.ts`): the same tokens (words, runs of white
+ * space, single punctuation marks), the same minimal edit up to `MAX_EDIT_TOKENS` inserted plus
+ * removed tokens, and a rewrite beyond it. So what a reviewer sees is what was stored, and a saved
+ * revision's diff is read from its patch instead of being computed again: a save costs one diff,
+ * not two. A rewrite is shown as the words it kept at both ends around one removal and one
+ * addition, which reads better than a scatter of kept "the"s and commas.
  */
-import { diffArrays, wordsWithSpaceDiff } from 'diff';
-import { minEditTokens } from '../core/edit-bound.js';
+import { makePatch, patchRuns, tokenize, type PatchRun } from '../core/patch.js';
+import type { Revision } from '../store/types.js';
 
-/** One run of the word diff: unchanged, removed from the MT text, or added by the reviewer. */
-export interface WordChange {
-  value: string;
-  added: boolean;
-  removed: boolean;
-}
+/** One run of the diff: unchanged, removed from the MT text, or added by the reviewer. */
+export type WordChange = PatchRun;
 
-/** Inserted plus removed tokens (words, spaces, punctuation) beyond which an edit is shown as a rewrite. */
-export const MAX_WORD_EDIT_TOKENS = 60;
-
-/** Diffs two texts word by word (white space kept as its own token). */
+/** Diffs two texts as their patch would (the conflict page's "yours", revisions re-applied to a new MT text). */
 export function wordDiff(before: string, after: string): WordChange[] {
   if (before === after) return before === '' ? [] : [{ value: before, added: false, removed: false }];
-  const a = wordsWithSpaceDiff.tokenize(before);
-  const b = wordsWithSpaceDiff.tokenize(after);
-  const exact = minEditTokens(a, b) <= MAX_WORD_EDIT_TOKENS ? diffArrays(a, b, { maxEditLength: MAX_WORD_EDIT_TOKENS }) : undefined;
-  if (!exact) return rewrite(a, b);
-  return exact.map((c) => ({ value: c.value.join(''), added: c.added, removed: c.removed }));
+  // A patch made here always fits the text it was made on.
+  return shown(patchRuns(before, makePatch(before, after))!);
 }
 
-/** A rewrite: the tokens both texts start and end with stay, everything between is removed, then added. */
-function rewrite(a: readonly string[], b: readonly string[]): WordChange[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const runs: WordChange[] = [
-    { value: a.slice(0, head).join(''), added: false, removed: false },
-    { value: a.slice(head, a.length - tail).join(''), added: false, removed: true },
-    { value: b.slice(head, b.length - tail).join(''), added: true, removed: false },
-    { value: a.slice(a.length - tail).join(''), added: false, removed: false },
-  ];
-  return runs.filter((r) => r.value !== '');
+/**
+ * The diff of a revision against the MT sentence it is shown on: read from the revision's patch
+ * when the patch was made on this very MT text, otherwise (the MT text was re-imported since)
+ * computed.
+ */
+export function revisionDiff(mtText: string, revision: Pick<Revision, 'patch' | 'text'>): WordChange[] {
+  if (revision.text === mtText) return [];
+  const runs = patchRuns(mtText, revision.patch);
+  if (runs && runs.filter((r) => !r.removed).map((r) => r.value).join('') === revision.text) return shown(runs);
+  return wordDiff(mtText, revision.text);
+}
+
+/**
+ * Runs as shown: white space kept between two changes joins them (“new crown” → “COVID-19” reads
+ * as one replacement, not two around a kept space), and the words a removal and its addition
+ * start or end with alike are shown as kept. So a patch that replaces the whole sentence reads as a
+ * rewrite between the words kept at both ends.
+ */
+function shown(runs: readonly WordChange[]): WordChange[] {
+  const out: WordChange[] = [];
+  const push = (value: string, added: boolean, removed: boolean): void => {
+    if (value === '') return;
+    const last = out[out.length - 1];
+    if (last && last.added === added && last.removed === removed) last.value += value;
+    else out.push({ value, added, removed });
+  };
+  let removed = '';
+  let added = '';
+  const flush = (): void => {
+    const a = tokenize(removed);
+    const b = tokenize(added);
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head]) head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+    push(a.slice(0, head).join(''), false, false);
+    push(a.slice(head, a.length - tail).join(''), false, true);
+    push(b.slice(head, b.length - tail).join(''), true, false);
+    push(a.slice(a.length - tail).join(''), false, false);
+    removed = added = '';
+  };
+  runs.forEach((r, i) => {
+    if (r.removed) removed += r.value;
+    else if (r.added) added += r.value;
+    else if ((removed || added) && i < runs.length - 1 && /^\s+$/.test(r.value)) {
+      removed += r.value;
+      added += r.value;
+    } else {
+      flush();
+      push(r.value, false, false);
+    }
+  });
+  flush();
+  return out;
 }

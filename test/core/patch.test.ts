@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyCorrection, isEmptyPatch, makePatch, MAX_EDIT_TOKENS, tokenize } from '../../src/core/patch.js';
+import { diffArrays } from 'diff';
+import { applyCorrection, isEmptyPatch, makePatch, MAX_EDIT_TOKENS, patchRuns, tokenize, type PatchRun } from '../../src/core/patch.js';
 
 const WHITE = 'White is a close ally of Russia, and Russia will fulfill all its commitments.';
 const BELARUS = 'Belarus is a close ally of Russia, and Russia will fulfill all its commitments.';
@@ -35,8 +36,8 @@ describe('core/patch', () => {
   });
 
   describe('a minimal patch up to MAX_EDIT_TOKENS inserted plus removed tokens, one replacing hunk beyond', () => {
-    // Sixty distinct words; replacing k of them (w0, w2, w4 …) is an edit of 2k tokens.
-    const WORDS = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    // Eighty distinct words; replacing k of them (w0, w2, w4 …) is an edit of 2k tokens.
+    const WORDS = Array.from({ length: 80 }, (_, i) => `w${i}`);
     const replaced = (k: number): string => WORDS.map((w, i) => (i % 2 === 0 && i / 2 < k ? `x${i}` : w)).join(' ');
     const hunks = (patch: string): number => patch.split('\n').filter((l) => l.startsWith('@@ ')).length;
     const contextLines = (patch: string): number => patch.split('\n').filter((l) => l.startsWith(' ')).length;
@@ -123,5 +124,57 @@ describe('core/patch', () => {
       }),
       { numRuns: 500 },
     );
+  });
+  describe('patchRuns reads what a patch changes from the patch', () => {
+    const runs = (r: PatchRun[] | undefined): string[] | undefined => r?.map((c) => `${c.added ? '+' : c.removed ? '-' : '='}${c.value}`);
+    const cases: Array<[string, string, string, string[]]> = [
+      ['one word', WHITE, BELARUS, ['-White', '+Belarus', '=' + WHITE.slice('White'.length)]],
+      ['a word at the end', 'The new crown epidemic', 'The new crown pandemic', ['=The new crown ', '-epidemic', '+pandemic']],
+      ['adjacent tokens (one run each way)', 'The crown epidemic.', 'The COVID-19 epidemic.', ['=The ', '-crown', '+COVID-19', '= epidemic.']],
+      ['two words (the space between them kept)', 'the White President met', 'the Belarusian president met', ['=the ', '-White', '+Belarusian', '= ', '-President', '+president', '= met']],
+      ['an insertion only', 'a c', 'a b c', ['=a ', '+b ', '=c']],
+      ['an insertion at the start', 'b', 'a b', ['+a ', '=b']],
+      ['text added to nothing', '', 'Belarus.', ['+Belarus.']],
+      ['everything removed', 'abc', '', ['-abc']],
+      ['two hunks far apart', LONG, LONG.replace('Moscow', 'Minsk').replace('Sochi', 'Brest'), [
+        '=' + LONG.slice(0, LONG.indexOf('Moscow')), '-Moscow', '+Minsk', '=' + LONG.slice(LONG.indexOf('Moscow') + 6, LONG.indexOf('Sochi')), '-Sochi', '+Brest', '=' + LONG.slice(LONG.indexOf('Sochi') + 5),
+      ]],
+      ['escaped characters', 'a \\ b', 'a \\n b\r\nc', ['=a \\', '+n', '= b', '+\r\nc']],
+      ['a rewrite beyond MAX_EDIT_TOKENS (one replacing hunk)', LONG, 'Belarus is an ally.', ['-' + LONG, '+Belarus is an ally.']],
+      ['nothing changed', WHITE, WHITE, ['=' + WHITE]],
+    ];
+    for (const [name, mt, corrected, expected] of cases) {
+      it(name, () => assert.deepEqual(runs(patchRuns(mt, makePatch(mt, corrected))), expected));
+    }
+
+    // Near misses: the patch does not fit this MT text where it says, or is not a sentence patch.
+    const misfits: Array<[string, string, string]> = [
+      ['the MT text was re-run with the corrected word changed', 'Belarus is a close ally of Russia.', makePatch(WHITE, BELARUS)],
+      ['the MT text gained a prefix (applyCorrection finds it elsewhere; the runs do not guess)', 'Putin said: White is a close ally of Russia.', makePatch(WHITE, BELARUS)],
+      ['the context next to the change differs', 'White was a close ally of Russia.', makePatch(WHITE, BELARUS)],
+      ['garbage', WHITE, 'this is not a patch'],
+      ['another file name', WHITE, makePatch(WHITE, BELARUS).replace(/sentence/g, 'other')],
+      ['an invalid escape', WHITE, '--- sentence\n+++ sentence\n@@ -1,1 +1,1 @@\n-White\n+\\q\n'],
+      ['a hunk beyond the end of the text', 'White', '--- sentence\n+++ sentence\n@@ -9,1 +9,1 @@\n-White\n+Belarus\n'],
+    ];
+    for (const [name, mt, patch] of misfits) {
+      it(`gives nothing when ${name}`, () => assert.equal(patchRuns(mt, patch), undefined));
+    }
+
+    it('property: the runs rebuild both texts, and within MAX_EDIT_TOKENS change as few tokens as jsdiff', () => {
+      const text = fc.array(fc.constantFrom('White', 'Belarus', 'the', ' ', ',', '.', '\n', '\\', 'ally'), { maxLength: 50 }).map((t) => t.join(''));
+      fc.assert(
+        fc.property(text, text, (mt, corrected) => {
+          const r = patchRuns(mt, makePatch(mt, corrected));
+          assert.ok(r);
+          assert.equal(r.filter((c) => !c.added).map((c) => c.value).join(''), mt);
+          assert.equal(r.filter((c) => !c.removed).map((c) => c.value).join(''), corrected);
+          const changed = r.reduce((n, c) => n + (c.added || c.removed ? tokenize(c.value).length : 0), 0);
+          const minimal = diffArrays(tokenize(mt), tokenize(corrected)).reduce((n, c) => n + (c.added || c.removed ? c.count ?? c.value.length : 0), 0);
+          if (minimal <= MAX_EDIT_TOKENS) assert.equal(changed, minimal);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });
