@@ -9,7 +9,7 @@ import type { CheckerResults } from './sections/checker.js';
 import type { ImportResults } from './sections/import.js';
 import type { RecheckResults } from './sections/recheck.js';
 import type { SegmenterResults } from './sections/segmenter.js';
-import type { WebResults } from './sections/web.js';
+import { SAVE_ONE_WORD, SAVE_REWRITE, type WebResults } from './sections/web.js';
 
 /** Everything the sections measured (absent: not run or skipped). */
 export interface AllResults {
@@ -79,12 +79,15 @@ export function evaluateTargets(report: Report, r: AllResults, options: BenchOpt
   }
   {
     const name = 'save p99 < 25 ms at 50 connections and ≥ 30% of bare-Express throughput';
-    const save = web?.find((x) => x.name.startsWith('save') && x.connections === 50);
+    // Judged on the usual correction (one word); the rewrite, the costliest save, is quoted beside it.
+    const save = web?.find((x) => x.name.startsWith(SAVE_ONE_WORD) && x.connections === 50);
+    const rewrite = web?.find((x) => x.name.startsWith(SAVE_REWRITE) && x.connections === 50);
     const bare = web?.find((x) => x.name.startsWith('bare Express POST') && x.connections === 50);
     if (save && bare && save.requests) {
       const share = save.rps / bare.rps;
       const connected = save.p99Connected === undefined ? '' : ` (${fmtMs(save.p99Connected)} once all connected; bare Express ${fmtMs(bare.p99)})`;
-      report.target(name, save.p99 < 25 && share >= 0.3 && save.non2xx === 0, `p99 ${fmtMs(save.p99)}${connected}, ${(share * 100).toFixed(1)}% of bare Express (${Math.round(save.rps)} vs ${Math.round(bare.rps)} req/s)${save.non2xx ? `, ${save.non2xx} non-2xx` : ''}`);
+      const rewritten = rewrite?.requests ? `; a sentence rewritten: ${(100 * rewrite.rps / bare.rps).toFixed(1)}%` : '';
+      report.target(name, save.p99 < 25 && share >= 0.3 && save.non2xx === 0, `one word changed: p99 ${fmtMs(save.p99)}${connected}, ${(share * 100).toFixed(1)}% of bare Express (${Math.round(save.rps)} vs ${Math.round(bare.rps)} req/s)${save.non2xx ? `, ${save.non2xx} non-2xx` : ''}${rewritten}`);
     } else if (save) report.target(name, false, 'no save was answered within the measuring time');
     else report.target(name, null, missing('the web section'));
   }

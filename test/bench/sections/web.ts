@@ -104,6 +104,37 @@ async function load(name: string, options: autocannon.Options): Promise<LoadResu
   };
 }
 
+/** The first save row's name: the usual correction, which the target is judged on. */
+export const SAVE_ONE_WORD = 'save correction, one word changed';
+/** The second save row's name: the costliest correction. */
+export const SAVE_REWRITE = 'save correction, sentence rewritten';
+
+/** The path of a sentence's save action. */
+function sentencePath(slug: string, index: number): string {
+  return `/articles/${encodeURIComponent(slug)}/sentences/${index}`;
+}
+
+/**
+ * Saves that change one word of their MT sentence (the first word of four letters or more becomes
+ * "Belarus"), read from the articles' JSON export: enough for `duration` seconds of saves at a
+ * few thousand a second.
+ */
+async function oneWordEdits(base: string, cookie: string, articles: ReadonlyArray<{ slug: string }>, duration: number): Promise<Array<{ path: string; text: string }>> {
+  const targets: Array<{ path: string; text: string }> = [];
+  for (const a of articles) {
+    if (targets.length >= duration * 3000) break;
+    const res = await fetch(`${base}/articles/${encodeURIComponent(a.slug)}/export.json`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`GET export.json of ${a.slug} answered ${res.status}`);
+    const doc = (await res.json()) as { sentences: Array<{ index: number; mt: string }> };
+    for (const s of doc.sentences.slice(1)) {
+      const text = s.mt.replace(/\p{L}{4,}/u, 'Belarus');
+      if (text !== s.mt) targets.push({ path: sentencePath(a.slug, s.index), text });
+    }
+  }
+  if (targets.length === 0) throw new Error('no sentence to save a one-word correction to');
+  return targets;
+}
+
 /** Gets a page and returns its cookies and the CSRF token of its first form. */
 async function session(base: string): Promise<{ cookie: string; token: string }> {
   const res = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
@@ -151,13 +182,25 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
     await check.text();
 
     // Every save goes to a sentence nobody saved yet (base: none), so no save is refused as a conflict.
-    const targets = db.sample.flatMap((a) => Array.from({ length: Math.max(0, a.sentences - 1) }, (_, i) => `/articles/${encodeURIComponent(a.slug)}/sentences/${i + 1}`));
+    // Two kinds, on separate halves of the sample: the usual correction (one word changed, as a
+    // glossary fix is) and the costliest, a sentence rewritten end to end.
+    const half = Math.floor(db.sample.length / 2);
+    const rewriteTargets = db.sample.slice(0, half).flatMap((a) => Array.from({ length: Math.max(0, a.sentences - 1) }, (_, i) => sentencePath(a.slug, i + 1)));
+    const wordTargets = await oneWordEdits(base, cookie, db.sample.slice(half), duration);
     let next = 0;
-    const saveRequest = {
+    const rewriteRequest = {
       method: 'POST' as const,
       setupRequest: (req: autocannon.Request) => {
-        const path = targets[next++ % targets.length]!;
+        const path = rewriteTargets[next++ % rewriteTargets.length]!;
         return { ...req, path, body: JSON.stringify({ text: `Belarus is a close ally of Russia (bench save ${next}).`, _csrf: token }) };
+      },
+    };
+    let nextWord = 0;
+    const wordRequest = {
+      method: 'POST' as const,
+      setupRequest: (req: autocannon.Request) => {
+        const target = wordTargets[nextWord++ % wordTargets.length]!;
+        return { ...req, path: target.path, body: JSON.stringify({ text: target.text, _csrf: token }) };
       },
     };
     const jsonHeaders = { cookie, 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': token };
@@ -168,7 +211,8 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
       results.push(await load('bare Express POST /json (baseline)', { ...common, url: `${bareUrl}/json`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Belarus is a close ally of Russia.' }) }));
       results.push(await load('corpus page GET /', { ...common, url: `${base}/`, headers: { cookie, accept: 'text/html' } }));
       results.push(await load(`article page, ${db.long.sentences} sentences`, { ...common, url: `${base}${articlePath}`, headers: { cookie, accept: 'text/html' } }));
-      results.push(await load('save correction POST (JSON, CSRF)', { ...common, url: base, headers: jsonHeaders, requests: [saveRequest] }));
+      results.push(await load(`${SAVE_ONE_WORD} (JSON, CSRF)`, { ...common, url: base, headers: jsonHeaders, requests: [wordRequest] }));
+      results.push(await load(`${SAVE_REWRITE} (JSON, CSRF)`, { ...common, url: base, headers: jsonHeaders, requests: [rewriteRequest] }));
     }
   } finally {
     await stopServer(mt.child);
@@ -189,6 +233,7 @@ export async function runWeb(ctx: BenchContext): Promise<WebResults | undefined>
   table.notes.push(
     'Servers run in child processes on 127.0.0.1; autocannon runs in the bench process. Pages are compared with the bare GET, the save with the bare POST (which parses the same JSON body).',
     'Each save writes a new revision of a different sentence (base: none), with the CSRF token taken from the corpus page and sent in the `x-csrf-token` header; the store commits every save durably (SQLite WAL, synchronous=FULL).',
+    `"${SAVE_ONE_WORD}" replaces one word of the MT sentence, as a glossary fix does; "${SAVE_REWRITE}" replaces the whole sentence, the costliest patch (its diff runs up to the patch's token limit).`,
     `The article page's p50 at 1 connection is its server-side time (render + local round trip).`,
     '"p99 once all connected" leaves out the answers before every connection had one: Node accepts the rest of an opening burst of connections one per event-loop turn while it is busy, so their first requests wait for the server to work through everyone else\'s (a plain `http` server with a 20 ms handler does the same).',
   );
