@@ -10,7 +10,9 @@
  * "where does this entry begin?" (`entry.source`).
  */
 import { CORE_SCHEMA, loadAll, realMapTag } from 'js-yaml';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import { MtReviewError, SEVERITIES, type Category, type GlossaryEntry, type GlossaryTerm, type Severity, type SourceLocation } from '../core/types.js';
 import { ID_PATTERN, phraseProblem, termProblem } from './validate.js';
 
@@ -303,6 +305,16 @@ function lazyLocation(file: string, find: () => SourceLocation): SourceLocation 
   };
 }
 
+let yamlLibrary: typeof Yaml | undefined;
+
+/**
+ * The exact reader's library, loaded on first use (its CommonJS build, synchronously): a valid
+ * glossary never needs it, and loading it costs about a twentieth of a cold `mt-review check`.
+ */
+function exactYaml(): typeof Yaml {
+  return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
 /** The exact reading of a file: `yaml`'s Document with the line starts, parsed once on demand. */
 interface ExactReading {
   doc: Document.Parsed;
@@ -313,6 +325,7 @@ interface ExactReading {
 
 /** Parses with `yaml`, keeping what is needed to turn a node path into file:line:col. */
 function readExactly(file: string, text: string): ExactReading {
+  const { isMap, isSeq, LineCounter, parseDocument } = exactYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): SourceLocation => {
@@ -335,6 +348,7 @@ function readExactly(file: string, text: string): ExactReading {
 
 /** The exact reader's document as plain values (aliases stay `ALIAS`, mappings keep every pair). */
 function plainOf(node: unknown): Plain {
+  const { isAlias, isMap, isScalar, isSeq } = exactYaml();
   if (isScalar(node)) return node.value;
   if (isSeq(node)) return node.items.map(plainOf);
   if (isMap(node)) return new Pairs(node.items.map((pair) => [plainOf(pair.key), plainOf(pair.value)]));
