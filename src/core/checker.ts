@@ -148,7 +148,7 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
       runners.forEach((run, k) => {
         if (remembered && sentenceScoped[k]) {
           segmentation.sentences.forEach((s, i) => {
-            for (const f of remembered[i]![k]!) findings.push(place(rebase(f, s.index), segmentation));
+            for (const f of remembered[i]![k]!) findings.push(placeRemembered(f, s));
           });
           return;
         }
@@ -176,11 +176,14 @@ export function sentenceAlone(s: Sentence): CheckDocument {
   };
 }
 
-/** A remembered finding for sentence `index`: fresh arrays and objects, so callers may change them. */
-function rebase(f: SentenceFinding, index: number): SentenceFinding {
-  const copy: SentenceFinding = { ...f, sentence: index, range: [f.range[0], f.range[1]], suggestions: [...f.suggestions] };
-  if (f.fix) copy.fix = { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text };
-  return copy;
+/**
+ * A remembered finding placed in sentence `s`: its index and document offsets, as one fresh copy
+ * (fresh arrays and objects too, so callers may change it without touching the memo).
+ */
+function placeRemembered(f: SentenceFinding, s: Sentence): Finding {
+  const placed: Finding = { ...f, sentence: s.index, range: [f.range[0], f.range[1]], suggestions: [...f.suggestions], start: s.start + f.range[0], end: s.start + f.range[1] };
+  if (f.fix) placed.fix = { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text };
+  return placed;
 }
 
 /** Adds document offsets to a sentence-relative finding. */
