@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { openStore } from '../../src/store/index.js';
 import { adoptStartupGlossary, readGlossaryFiles } from '../../src/store/glossary-versions.js';
@@ -74,5 +75,20 @@ describe('mt-review export: which glossary is loaded', () => {
   it('other formats need no glossary', async () => {
     const r = await run(['-f', 'txt']);
     assert.equal(r.code, 0, r.stderr);
+  });
+
+  it('other formats do not even build the glossary recorded in the database', async () => {
+    recordGlossary();
+    // A recorded glossary that would fail to build: only json, which needs findings, notices.
+    const db = new Database(dbPath);
+    db.prepare('UPDATE glossary_versions SET files_json = ?').run(JSON.stringify({ 'main.yaml': '- id: x\n  colour: red\n' }));
+    db.close();
+    for (const format of ['txt', 'md', 'patch']) {
+      const r = await run(['-f', format]);
+      assert.equal(r.code, 0, `${format}: ${r.stderr}`);
+    }
+    const json = await run(['-f', 'json']);
+    assert.equal(json.code, 2);
+    assert.match(json.stderr, /unknown field "colour"/);
   });
 });

@@ -117,8 +117,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const glossary = glossaryFor(flags, io.cwd);
-  // An explicit --glossary wins over the glossary in force in the database (an admin's edit in the app).
-  const store = openReadOnlyStore({ ...(flags.db !== undefined ? { dbPath: flags.db } : {}), glossary, glossaryWins: flags.glossary !== undefined, env: io.env, cwd: io.cwd });
+  // An explicit --glossary wins over the glossary in force in the database (an admin's edit in the
+  // app); so does the empty one of the formats without findings, so that none is built for them.
+  const glossaryWins = flags.glossary !== undefined || flags.format !== 'json';
+  const store = openReadOnlyStore({ ...(flags.db !== undefined ? { dbPath: flags.db } : {}), glossary, glossaryWins, env: io.env, cwd: io.cwd });
   let text: string;
   try {
     text = store.exportArticle(store.resolveArticle(flags.article!), flags.format);
