@@ -3,6 +3,7 @@
  * duration, user) and a public `/healthz`. Neither ever records a cookie, a token or a body.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { actorOf } from './reviewer.js';
 
 /** One request log entry. */
 export interface RequestLogEntry {
@@ -24,7 +25,7 @@ export function requestLog(write: (line: string) => void): RequestHandler {
     const finish = () => {
       if (done) return;
       done = true;
-      const user = (res.locals.user as { username?: string } | undefined)?.username ?? (res.locals.reviewer as string | undefined) ?? null;
+      const user = actorOf(res) ?? null;
       const entry: RequestLogEntry = {
         time: new Date().toISOString(),
         method: req.method,

@@ -24,6 +24,30 @@ export function identify(): RequestHandler {
   };
 }
 
+/**
+ * Who is acting, for every record of a change: `res.locals.reviewer`, which is the signed-in user
+ * with accounts and the name the reviewer gave without them (undefined until one is given).
+ */
+export function actorOf(res: Response): string | undefined {
+  return res.locals.reviewer as string | undefined;
+}
+
+/** The actor of a request that `requireReviewer` let through (it has one by then). */
+export function requiredActor(res: Response): string {
+  const actor = actorOf(res);
+  if (actor === undefined) throw new Error('requiredActor: the route must run after requireReviewer');
+  return actor;
+}
+
+/**
+ * Takes a form's `reviewer` field as the reviewer's name and remembers it, when there are no
+ * accounts (with accounts the actor is the signed-in user, never a name the request carries).
+ */
+export function takeGivenName(req: Request, res: Response): void {
+  const given = res.locals.accounts ? undefined : cleanReviewerName((req.body as Record<string, unknown> | undefined)?.reviewer);
+  if (given) rememberReviewer(res, given, Boolean(req.app.locals.secureCookies));
+}
+
 /** Remembers a reviewer name in the browser for a year. */
 export function rememberReviewer(res: Response, name: string, secure: boolean): void {
   res.cookie(REVIEWER_COOKIE, name, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 365 * 24 * 3600 * 1000 });

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ArchivedError, type ArticleSummary, type ArticleView, type ExportFormat } from '../../store/types.js';
 import { storeOf, wantsJson } from '../context.js';
 import { paragraphsOf, parseFilter, presentSentence, progressOf, PROTOTYPE_SENTENCE } from '../present.js';
+import { requiredActor } from '../reviewer.js';
 import { BadRequest, NotFound } from './errors.js';
 
 /** Most slugs remembered by `loadArticle` before the memory is cleared. */
@@ -56,7 +57,7 @@ export async function archiveArticle(req: Request, res: Response): Promise<void>
   const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
   if (reason.length > 500) throw new BadRequest('The reason is longer than 500 characters.');
   const store = storeOf(req);
-  const archived = await store.groupCommit(() => store.archiveArticle(summary.id, res.locals.reviewer as string, reason));
+  const archived = await store.groupCommit(() => store.archiveArticle(summary.id, requiredActor(res), reason));
   forget(req, summary.slug);
   if (wantsJson(req)) {
     res.json({ article: archived });
@@ -69,7 +70,7 @@ export async function archiveArticle(req: Request, res: Response): Promise<void>
 export async function unarchiveArticle(req: Request, res: Response): Promise<void> {
   const summary = res.locals.summary as ArticleSummary;
   const store = storeOf(req);
-  const restored = await store.groupCommit(() => store.unarchiveArticle(summary.id, res.locals.reviewer as string));
+  const restored = await store.groupCommit(() => store.unarchiveArticle(summary.id, requiredActor(res)));
   forget(req, summary.slug);
   if (wantsJson(req)) {
     res.json({ article: restored });

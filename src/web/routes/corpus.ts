@@ -7,6 +7,7 @@ import multer from 'multer';
 import { decodeUtf8 } from '../../core/decode.js';
 import { MtReviewError } from '../../core/types.js';
 import { storeOf, wantsJson } from '../context.js';
+import { actorOf } from '../reviewer.js';
 
 /** Articles per corpus page. */
 export const PAGE_SIZE = 50;
@@ -84,7 +85,7 @@ export function importArticle(req: Request, res: Response): void {
   if (text.trim() === '') throw new ImportRefused(400, 'The article is empty. Paste its text or choose a .txt file.');
   let summary;
   try {
-    summary = storeOf(req).importText(name, text, (res.locals.reviewer as string | undefined) ?? 'anonymous');
+    summary = storeOf(req).importText(name, text, actorOf(res) ?? 'anonymous');
   } catch (err) {
     if (err instanceof MtReviewError) throw new ImportRefused(400, `Could not import: ${err.toString()}.`);
     throw err;

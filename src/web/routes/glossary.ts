@@ -21,7 +21,7 @@ import {
   type GlossaryVersion,
 } from '../../store/glossary-versions.js';
 import { dbOf, storeOf, wantsJson } from '../context.js';
-import { cleanReviewerName, rememberReviewer } from '../reviewer.js';
+import { actorOf, takeGivenName } from '../reviewer.js';
 import { BadRequest, NotFound } from './errors.js';
 
 /** Most files one glossary version may have. */
@@ -185,10 +185,9 @@ export function saveGlossary(req: Request, res: Response): void {
   };
   if (comment.length > MAX_COMMENT_LENGTH) return refuse(400, `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
 
-  // With accounts the actor is the signed-in user; without, the reviewer's name (asked for in the form).
-  const given = res.locals.accounts ? undefined : cleanReviewerName(body.reviewer);
-  if (given) rememberReviewer(res, given, Boolean(req.app.locals.secureCookies));
-  const actor = (res.locals.reviewer as string | undefined) ?? (res.locals.user as { username?: string } | undefined)?.username;
+  // Without accounts the name is asked for in the editor's own form, so a refusal keeps the text.
+  takeGivenName(req, res);
+  const actor = actorOf(res);
   if (!actor) return refuse(400, 'Enter your name before saving: every glossary change records who made it.');
 
   const conflictWith = (theirs: GlossaryVersion | undefined): void => refuse(

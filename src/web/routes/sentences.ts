@@ -8,7 +8,7 @@ import { fingerprintFinding } from '../../core/fingerprint.js';
 import type { Finding } from '../../core/types.js';
 import { ConflictError, type ArticleSummary, type SentenceView } from '../../store/types.js';
 import { storeOf, wantsJson } from '../context.js';
-import { cleanReviewerName, rememberReviewer, safeReturnPath } from '../reviewer.js';
+import { actorOf, requiredActor, safeReturnPath, takeGivenName } from '../reviewer.js';
 import { presentRevision, presentSentence } from '../present.js';
 import { wordDiff } from '../word-diff.js';
 import { BadRequest, NotFound } from './errors.js';
@@ -38,10 +38,8 @@ function pendingFields(body: Record<string, unknown>): [string, string][] {
  */
 export function requireReviewer(req: Request, res: Response, next: NextFunction): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  // With accounts the reviewer is the signed-in user, never a name the request carries.
-  const given = res.locals.accounts ? undefined : cleanReviewerName(body.reviewer);
-  if (given) rememberReviewer(res, given, Boolean(req.app.locals.secureCookies));
-  if (res.locals.reviewer) {
+  takeGivenName(req, res);
+  if (actorOf(res)) {
     next();
     return;
   }
@@ -156,7 +154,7 @@ export async function saveSentence(req: Request, res: Response): Promise<void> {
     baseRevisionId,
     text,
     status: approve || text === sentence.mtText ? 'approved' : 'edited',
-    reviewer: res.locals.reviewer as string,
+    reviewer: requiredActor(res),
   }));
   if (ok) answer(req, res);
 }
@@ -199,7 +197,7 @@ export async function applySuggestion(req: Request, res: Response): Promise<void
     baseRevisionId,
     text,
     status: text === sentence.mtText ? 'approved' : 'edited',
-    reviewer: res.locals.reviewer as string,
+    reviewer: requiredActor(res),
   }));
   if (ok) answer(req, res);
 }
@@ -221,7 +219,7 @@ export async function dismissFinding(req: Request, res: Response): Promise<void>
     ruleId: finding.ruleId,
     match: finding.match,
     reason,
-    reviewer: res.locals.reviewer as string,
+    reviewer: requiredActor(res),
   }));
   answer(req, res);
 }
@@ -233,7 +231,7 @@ export async function undismissFinding(req: Request, res: Response): Promise<voi
   const id = Number(body.dismissal);
   if (!sentence.dismissed.some((d) => d.id === id)) throw new BadRequest('That dismissal is not active on this sentence. Reload the page.');
   const store = storeOf(req);
-  await store.groupCommit(() => store.undismiss(id, res.locals.reviewer as string));
+  await store.groupCommit(() => store.undismiss(id, requiredActor(res)));
   answer(req, res);
 }
 
@@ -266,6 +264,6 @@ export async function restoreRevision(req: Request, res: Response): Promise<void
     throw new BadRequest('That revision does not belong to this sentence.');
   }
   const baseRevisionId = parseBase(body.base);
-  const ok = await write(req, res, () => storeOf(req).restoreRevision(summary.id, sentence.index, revisionId, baseRevisionId, res.locals.reviewer as string));
+  const ok = await write(req, res, () => storeOf(req).restoreRevision(summary.id, sentence.index, revisionId, baseRevisionId, requiredActor(res)));
   if (ok) answer(req, res);
 }

@@ -9,6 +9,7 @@ import { setUserRole } from '../../auth/user-admin.js';
 import { addUser, changePassword, countActiveAdmins, isRole, listUsers, removeUser, usernameProblem, type Role, type UserInfo } from '../../auth/users.js';
 import { MtReviewError } from '../../core/types.js';
 import { dbOf, wantsJson } from '../context.js';
+import { actorOf } from '../reviewer.js';
 import { NotFound } from './errors.js';
 
 /** The add form as re-shown after a refusal (never with the passwords). */
@@ -26,9 +27,9 @@ const DONE: Record<string, (user: string) => string> = {
   enabled: (u) => `Enabled ${u} with the new password.`,
 };
 
-/** Who makes the change, for the audit trail: the signed-in user, else the local reviewer's name. */
-function actorOf(res: Response): string {
-  return (res.locals.user as { username?: string } | undefined)?.username ?? (res.locals.reviewer as string | undefined) ?? 'local';
+/** Who makes the change, for the audit trail: the actor, or `local` for an admin on this machine who gave no name. */
+function changedBy(res: Response): string {
+  return actorOf(res) ?? 'local';
 }
 
 /** Renders the accounts page. */
@@ -116,7 +117,7 @@ export async function createUser(req: Request, res: Response): Promise<void> {
     if (role !== 'admin' && countActiveAdmins(dbOf(req)) === 0) {
       throw new FieldError('Role: the first account must be an admin, or nobody could manage accounts and the glossary in the app.');
     }
-    const user = await addUser(dbOf(req), { username, password, role }, actorOf(res));
+    const user = await addUser(dbOf(req), { username, password, role }, changedBy(res));
     done(req, res, 'added', user);
   });
 }
@@ -128,26 +129,26 @@ export async function changeUser(req: Request, res: Response): Promise<void> {
   const target = listUsers(db).find((u) => u.username === name);
   if (!target) throw new NotFound(`There is no account “${name.slice(0, 80)}”.`);
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const self = res.locals.accounts === true && actorOf(res) === name;
+  const self = res.locals.accounts === true && changedBy(res) === name;
   await attempt(req, res, undefined, async () => {
     switch (body.action) {
       case 'role': {
-        const user = setUserRole(db, name, roleField(body.role), actorOf(res));
+        const user = setUserRole(db, name, roleField(body.role), changedBy(res));
         // Demoting yourself ends your access to this page.
         return done(req, res, 'role', user, self && user.role !== 'admin' ? '/' : '/users');
       }
       case 'password': {
-        const user = await changePassword(db, name, newPassword(body), actorOf(res));
+        const user = await changePassword(db, name, newPassword(body), changedBy(res));
         // A new password ends the account's sessions, yours included when it is yours.
         return done(req, res, 'password', user, self ? '/login' : '/users');
       }
       case 'disable': {
-        const user = removeUser(db, name, actorOf(res), 'disable');
+        const user = removeUser(db, name, changedBy(res), 'disable');
         return done(req, res, 'disabled', user, self ? '/login' : '/users');
       }
       case 'enable': {
         if (target.disabledAt === null) throw new FieldError(`${name} is already enabled.`);
-        const user = await addUser(db, { username: name, password: newPassword(body), role: isRole(body.role) ? body.role : target.role }, actorOf(res));
+        const user = await addUser(db, { username: name, password: newPassword(body), role: isRole(body.role) ? body.role : target.role }, changedBy(res));
         return done(req, res, 'enabled', user);
       }
       default:
