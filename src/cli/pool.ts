@@ -11,13 +11,30 @@ import type { WorkerInit, WorkerMessage } from './worker.js';
 const IN_FLIGHT = 2;
 
 /**
- * Checks `tasks` on `size` workers, calling `onOutcome` for each file as it completes. Rejects if a
- * worker cannot start (for example, it cannot compile the glossary it is handed) or dies.
+ * Old-generation heap limit of a worker, in MB. V8 lets a heap grow in proportion to its limit:
+ * under the default (a quarter of the machine's memory, up to 4 GB) the workers' heaps kept
+ * growing with the number of files checked (peak RSS ×1.6 from 1,000 to 10,000 articles with
+ * 10,000 entries), under this one they stay flat (×1.03), at no cost in time. A worker that runs
+ * out of it (a huge file) is replaced by one without a limit, which checks its files again.
  */
-export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onOutcome: (o: FileOutcome) => void): Promise<void> {
+export const WORKER_HEAP_MB = 1024;
+
+/** How a pool runs (tests lower the heap limit to make a worker run out of it). */
+export interface PoolOptions {
+  /** Old-generation heap limit of the first workers, in MB (default `WORKER_HEAP_MB`). */
+  heapMb?: number;
+}
+
+/**
+ * Checks `tasks` on `size` workers, calling `onOutcome` for each file as it completes. Rejects if a
+ * worker cannot start (for example, it cannot compile the glossary it is handed) or dies, except
+ * for running out of its heap limit: then an unlimited worker takes over its files.
+ */
+export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onOutcome: (o: FileOutcome) => void, options: PoolOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
+    const workers = new Set<Worker>();
+    // Files not yet handed to a worker; a file whose worker ran out of memory comes back here.
+    const queue = [...tasks];
     let done = 0;
     let failed = false;
     const finish = (err?: unknown): void => {
@@ -28,17 +45,23 @@ export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onO
       else resolve();
     };
     if (tasks.length === 0) return resolve();
-    const feed = (w: Worker, inFlight: { n: number }): void => {
-      while (inFlight.n < IN_FLIGHT && next < tasks.length) {
-        w.postMessage(tasks[next++]);
-        inFlight.n++;
-      }
-    };
-    const count = Math.max(1, Math.min(size, tasks.length));
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { mtReviewWorker: init } });
-      const inFlight = { n: 0 };
-      workers.push(w);
+
+    const spawn = (heapMb: number | undefined): void => {
+      const w = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { mtReviewWorker: init },
+        ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+      });
+      // The files this worker was handed and has not answered, oldest first (it answers in order).
+      const inFlight: FileTask[] = [];
+      let replaced = false;
+      const feed = (): void => {
+        while (inFlight.length < IN_FLIGHT && queue.length > 0) {
+          const task = queue.shift()!;
+          inFlight.push(task);
+          w.postMessage(task);
+        }
+      };
+      workers.add(w);
       w.on('message', (msg: WorkerMessage) => {
         if (failed) return;
         if (msg.type === 'fatal') {
@@ -47,17 +70,29 @@ export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onO
           return finish(err);
         }
         if (msg.type === 'outcome') {
-          inFlight.n--;
+          inFlight.shift();
           done++;
           onOutcome(msg.outcome);
           if (done === tasks.length) return finish();
         }
-        feed(w, inFlight);
+        feed();
       });
-      w.on('error', (err) => finish(err));
+      w.on('error', (err: Error & { code?: string }) => {
+        if (failed) return;
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && heapMb !== undefined) {
+          replaced = true;
+          workers.delete(w);
+          queue.unshift(...inFlight);
+          spawn(undefined);
+          return;
+        }
+        finish(err);
+      });
       w.on('exit', (code) => {
-        if (code !== 0 && done < tasks.length) finish(new Error(`a worker thread exited with code ${code}`));
+        if (code !== 0 && !replaced && done < tasks.length) finish(new Error(`a worker thread exited with code ${code}`));
       });
-    }
+    };
+    const count = Math.max(1, Math.min(size, tasks.length));
+    for (let i = 0; i < count; i++) spawn(options.heapMb ?? WORKER_HEAP_MB);
   });
 }
