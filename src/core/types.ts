@@ -244,8 +244,11 @@ export interface TermMatch {
 /** A glossary compiled once into a single-pass matcher. */
 export interface CompiledGlossary {
   glossary: Glossary;
-  /** All non-excepted matches in `text`, in order, honouring each entry's document context. */
-  match(text: string, documentText?: string): TermMatch[];
+  /**
+   * All non-excepted matches in `text`, in order, honouring each entry's document context. The
+   * result is frozen and may be shared between calls (a sentence's matches are remembered).
+   */
+  match(text: string, documentText?: string): readonly TermMatch[];
 }
 
 /** A typed, user-facing error: one line, with the place it concerns. Never shows a stack trace. */

@@ -6,6 +6,10 @@
  * longest confirmed term wins (ties: the base form before a plural variant, then glossary order);
  * a term occurrence that overlaps an exception of its own entry is dropped, and the next shorter
  * term at that word gets its chance. Matches never overlap.
+ *
+ * A sentence's matches depend only on its text and on which context entries its document
+ * activates, so they are remembered under both (a bounded memo): the review app re-checks a whole
+ * article after every save, and then scans only the sentence that changed.
  */
 import type { CompiledGlossary, Glossary, GlossaryEntry, GlossaryTerm, TermMatch } from '../core/types.js';
 import { adaptReplacement, isSentenceInitial } from './inflect.js';
@@ -55,6 +59,9 @@ function compile(glossary: Glossary): CompiledGlossary {
   const seen = new Uint32Array(entries.length);
   let generation = 0;
   let lastDocument: string | undefined;
+  // The context entries active in the current document, as a key: a sentence's matches depend on
+  // its text and on nothing else of its document.
+  let activeKey = '';
   const evaluateContext = (documentText: string, documentTokens?: Tokens): void => {
     if (generation > 0 && lastDocument === documentText) return;
     if (generation === 0xffffffff) {
@@ -64,58 +71,102 @@ function compile(glossary: Glossary): CompiledGlossary {
     generation++;
     lastDocument = documentText;
     const g = generation;
-    scan(contextTrie!, documentText, documentTokens ?? tokenize(documentText), (hit) => (seen[hit.phrase.payload] = g));
+    const active: number[] = [];
+    scan(contextTrie!, documentText, documentTokens ?? tokenize(documentText), (hit) => {
+      if (seen[hit.phrase.payload] !== g) active.push(hit.phrase.payload);
+      seen[hit.phrase.payload] = g;
+    });
+    activeKey = active.sort((a, b) => a - b).join(',');
   };
   /** Whether entry `e` may fire in the current document. */
   const isActive = (e: number): boolean => needsContext[e] === 0 || seen[e] === generation;
 
+  const remembered = new MatchMemo();
+
   return {
     glossary,
-    match(text: string, documentText?: string): TermMatch[] {
-      const tokens = tokenize(text);
-      if (tokens.length === 0) return [];
-      // A text that is its own document (an example, a title) is tokenized once for both scans.
-      if (contextTrie) evaluateContext(documentText ?? text, documentText === undefined || documentText === text ? tokens : undefined);
-      const terms: PhraseHit<Payload>[] = [];
-      let exceptions: PhraseHit<Payload>[] | undefined;
-      scan(trie, text, tokens, (hit) => {
-        if (!isActive(hit.phrase.payload.entry)) return;
-        if (hit.phrase.payload.kind === 'term') terms.push(hit);
-        else (exceptions ??= []).push(hit);
-      });
-      if (terms.length === 0) return [];
-      terms.sort(
-        (a, b) =>
-          a.first - b.first ||
-          b.last - a.last ||
-          b.end - b.start - (a.end - a.start) ||
-          (a.phrase.plural === '' ? 0 : 1) - (b.phrase.plural === '' ? 0 : 1),
-      );
-      const out: TermMatch[] = [];
-      let taken = 0;
-      for (const hit of terms) {
-        if (hit.start < taken) continue;
-        const payload = hit.phrase.payload as Extract<Payload, { kind: 'term' }>;
-        if (exceptions && exceptions.some((x) => x.phrase.payload.entry === payload.entry && x.start < hit.end && hit.start < x.end)) continue;
-        const matched = text.slice(hit.start, hit.end);
-        const entry: GlossaryEntry = entries[payload.entry]!;
-        out.push({
-          entry,
-          term: payload.term,
-          start: hit.start,
-          end: hit.end,
-          text: matched,
-          replacement: adaptReplacement(payload.term.replacement, {
-            match: matched,
-            term: payload.term.text,
-            plural: hit.phrase.plural,
-            possessive: hit.phrase.poss[hit.last - hit.first] ? '' : tokens.poss[hit.last]!,
-            sentenceInitial: isSentenceInitial(text, hit.start),
-          }),
-        });
-        taken = hit.end;
-      }
-      return out;
+    match(text: string, documentText?: string): readonly TermMatch[] {
+      const own = documentText === undefined || documentText === text;
+      if (own) return matchText(text, tokenize(text), true);
+      // A sentence of a document: its matches are remembered by text and active context, so a
+      // document checked again after one sentence changed (the review app's save) scans one sentence.
+      if (contextTrie) evaluateContext(documentText);
+      const key = `${activeKey}\u0000${text}`;
+      return remembered.get(key) ?? remembered.set(key, matchText(text, tokenize(text), false));
     },
   };
+
+  /** The matches in `text`; `own`: the text is its own document, whose context is evaluated here. */
+  function matchText(text: string, tokens: Tokens, own: boolean): readonly TermMatch[] {
+    if (tokens.length === 0) return NO_MATCHES;
+    // A text that is its own document (an example, a title) is tokenized once for both scans.
+    if (contextTrie && own) evaluateContext(text, tokens);
+    const terms: PhraseHit<Payload>[] = [];
+    let exceptions: PhraseHit<Payload>[] | undefined;
+    scan(trie, text, tokens, (hit) => {
+      if (!isActive(hit.phrase.payload.entry)) return;
+      if (hit.phrase.payload.kind === 'term') terms.push(hit);
+      else (exceptions ??= []).push(hit);
+    });
+    if (terms.length === 0) return NO_MATCHES;
+    terms.sort(
+      (a, b) =>
+        a.first - b.first ||
+        b.last - a.last ||
+        b.end - b.start - (a.end - a.start) ||
+        (a.phrase.plural === '' ? 0 : 1) - (b.phrase.plural === '' ? 0 : 1),
+    );
+    const out: TermMatch[] = [];
+    let taken = 0;
+    for (const hit of terms) {
+      if (hit.start < taken) continue;
+      const payload = hit.phrase.payload as Extract<Payload, { kind: 'term' }>;
+      if (exceptions && exceptions.some((x) => x.phrase.payload.entry === payload.entry && x.start < hit.end && hit.start < x.end)) continue;
+      const matched = text.slice(hit.start, hit.end);
+      const entry: GlossaryEntry = entries[payload.entry]!;
+      out.push({
+        entry,
+        term: payload.term,
+        start: hit.start,
+        end: hit.end,
+        text: matched,
+        replacement: adaptReplacement(payload.term.replacement, {
+          match: matched,
+          term: payload.term.text,
+          plural: hit.phrase.plural,
+          possessive: hit.phrase.poss[hit.last - hit.first] ? '' : tokens.poss[hit.last]!,
+          sentenceInitial: isSentenceInitial(text, hit.start),
+        }),
+      });
+      taken = hit.end;
+    }
+    for (const m of out) Object.freeze(m);
+    return Object.freeze(out);
+  }
+}
+
+/** No matches (shared: results are frozen). */
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+
+/** Sentences whose matches a compiled glossary remembers (about a thousand articles). */
+const MATCH_MEMO_ENTRIES = 50_000;
+
+/**
+ * Matches remembered by active context and text. A hit changes nothing and the oldest entry is
+ * forgotten first, as in the checker's sentence memo: an LRU's bookkeeping on every hit costs as
+ * much as the scan it saves.
+ */
+class MatchMemo {
+  private readonly entries = new Map<string, readonly TermMatch[]>();
+  get(key: string): readonly TermMatch[] | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, matches: readonly TermMatch[]): readonly TermMatch[] {
+    if (this.entries.size >= MATCH_MEMO_ENTRIES) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, matches);
+    return matches;
+  }
 }

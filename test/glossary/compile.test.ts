@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { CompiledGlossary } from '../../src/core/types.js';
 import { buildGlossary } from '../../src/glossary/build.js';
 import { compileGlossary } from '../../src/glossary/compile.js';
@@ -16,7 +17,7 @@ function matches(g: CompiledGlossary, text: string, doc?: string): Array<[string
   });
 }
 
-const COVID = compile(`
+const COVID_YAML = `
 - id: covid
   terms:
     - new crown epidemic: COVID-19 epidemic
@@ -38,7 +39,8 @@ const COVID = compile(`
   plural: false
 - id: dealt
   terms: [matter has been dealt with.: matter has been agreed.]
-`);
+`;
+const COVID = compile(COVID_YAML);
 
 type Case = [text: string, expected: Array<[string, string, string, number]>, doc?: string];
 
@@ -122,6 +124,26 @@ describe('compiled glossary: matching', () => {
     assert.equal(COVID.match(sentence, 'in Minsk').length, 1);
     assert.equal(COVID.match(sentence, 'in Paris').length, 0);
     assert.equal(COVID.match(sentence, 'in Minsk').length, 1);
+  });
+
+  describe('remembers a sentence’s matches by its text and the context its document activates', () => {
+    const sentences = ['White is an ally.', 'The White President met the Russian side.', 'the new crown epidemic', 'Snow White and the White House.', 'White'];
+    const documents = ['in Minsk', 'in Paris', 'Belarusian media', '', 'White is an ally. In Minsk.'];
+    it('property: any sequence of sentences and documents gets what a glossary compiled afresh for each call gets', () => {
+      const call = fc.tuple(fc.constantFrom(...sentences), fc.constantFrom(...documents));
+      fc.assert(
+        fc.property(fc.array(call, { minLength: 1, maxLength: 12 }), (calls) => {
+          for (const [sentence, doc] of calls) assert.deepEqual(matches(COVID, sentence, doc), matches(compile(COVID_YAML), sentence, doc));
+        }),
+        { numRuns: 60 },
+      );
+    });
+    it('hands out frozen results, so a remembered one cannot be changed', () => {
+      const found = COVID.match('White is an ally.', 'in Minsk');
+      assert.ok(Object.isFrozen(found) && found.length === 1 && Object.isFrozen(found[0]));
+      assert.equal(COVID.match('White is an ally.', 'in Minsk'), found, 'the same sentence in the same context: remembered');
+      assert.deepEqual(COVID.match('White is an ally.', 'in Paris'), [], 'another context: not');
+    });
   });
 
   it('keeps the entry and term that matched', () => {
