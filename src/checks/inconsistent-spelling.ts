@@ -4,6 +4,7 @@
  * precise: a compiled list of variant families, and hyphenation variants of the same word found in
  * the article itself ("re-elected"/"reelected"). The first spelling used sets the norm.
  */
+import { TextMemo } from '../core/text-memo.js';
 import type { CheckDefinition, CheckMeta, SentenceFinding } from '../core/types.js';
 import { LETTER, NUMBER, classOf, codePointAt, codePointBefore, isAscii, runEnd, widthOf } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
@@ -40,6 +41,19 @@ interface Occurrence {
   /** The same form written the other ways, by variant. */
   spell: (variant: string) => string;
 }
+
+/** What one sentence contributes to the check, from its text alone (offsets within the sentence). */
+interface SentenceFacts {
+  /** The listed forms it uses. */
+  listed: Array<{ start: number; text: string; ref: FormRef }>;
+  /** Its hyphenation candidates, flat: start, end, flags (1 = hyphenated, 2 = not all ASCII). */
+  words: number[];
+  /** The closed forms of its hyphenated words. */
+  closed: string[];
+}
+
+/** Sentences whose facts a check remembers (about a thousand articles). */
+const FACTS_MEMO_ENTRIES = 50_000;
 
 /**
  * Closed forms that are other words than their hyphenated look-alikes ("re-sign" a treaty is not
@@ -120,85 +134,107 @@ export const inconsistentSpelling: CheckDefinition = {
       return listed.exec(t);
     };
 
+    /**
+     * One pass over a sentence's runs of letters: what it contributes, from its text alone. A
+     * listed form can only start where a word may (not after a letter, a digit or a hyphen); a word
+     * that starts a listed form is no hyphenation candidate.
+     */
+    const scanSentence = (t: string): SentenceFacts => {
+      const facts: SentenceFacts = { listed: [], words: [], closed: [] };
+      const n = t.length;
+      let listedEnd = 0;
+      let i = 0;
+      while (i < n) {
+        const c = t.charCodeAt(i);
+        if (c < 0x80) {
+          if (!isAsciiLetter(c)) {
+            i++;
+            continue;
+          }
+        } else {
+          const cp = t.codePointAt(i)!;
+          if (!(classOf(cp) & LETTER)) {
+            i += widthOf(cp);
+            continue;
+          }
+        }
+        const start = i;
+        const before = codePointBefore(t, start);
+        const free = !(classOf(before) & (LETTER | NUMBER)) && before !== HYPHEN;
+        let taken = false;
+        if (free && start >= listedEnd) {
+          const m = listedAt(t, start);
+          if (m) {
+            listedEnd = start + m[0].length;
+            const text = m[0].replace(/\s/g, ' ');
+            const ref = exact.get(text) ?? folded.get(text.toLowerCase());
+            if (ref) {
+              taken = true;
+              facts.listed.push({ start, text: m[0], ref });
+            } // else a case-sensitive family in a case it does not list
+          }
+        }
+        // The word as `(?<![\p{L}\p{N}-])\p{L}+(?:-\p{L}+)?(?![\p{L}\p{N}]|-\p{L})` finds it:
+        // letters, optionally a hyphen and more letters, glued to no letter, digit or further part.
+        let q = runEnd(t, start, LETTER);
+        let end = q;
+        let hyphen = false;
+        if (t.charCodeAt(q) === HYPHEN && classOf(codePointAt(t, q + 1)) & LETTER) {
+          const r = runEnd(t, q + 1, LETTER);
+          if (!(classOf(codePointAt(t, r)) & NUMBER) && !(t.charCodeAt(r) === HYPHEN && classOf(codePointAt(t, r + 1)) & LETTER)) {
+            hyphen = true;
+            end = r;
+          } else {
+            end = -1; // neither "a-b" (glued to more) nor "a" (followed by "-b") stands alone
+          }
+          q = r;
+        } else if (classOf(codePointAt(t, q)) & NUMBER) {
+          end = -1;
+        }
+        if (free && end !== -1 && !taken) {
+          const ascii = isAscii(t, start, end);
+          if (hyphen) facts.closed.push(t.slice(start, end).toLowerCase().replace('-', ''));
+          facts.words.push(start, end, (hyphen ? 1 : 0) | (ascii ? 0 : 2));
+        }
+        i = q;
+      }
+      return facts;
+    };
+    // What each sentence contributes depends on its text alone, so it is remembered by text: an
+    // article checked again after one sentence changed (the review app's save) scans one sentence.
+    const remembered = new TextMemo<SentenceFacts>(FACTS_MEMO_ENTRIES);
+
     return (doc) => {
       const occurrences: Occurrence[] = [];
       const sentences = doc.segmentation.sentences;
-      // One pass per sentence over its runs of letters. A listed form can only start where a word
-      // may (not after a letter, a digit or a hyphen); a word that starts a listed form is no
-      // hyphenation candidate. Words go to a flat (sentence, start, end, flags) list: flag 1 =
-      // hyphenated, 2 = not all ASCII.
-      const words: number[] = [];
+      // Words go to a flat (sentence, start, end, flags) list: flag 1 = hyphenated, 2 = not all ASCII.
       const closed = new Set<string>();
-      for (const s of sentences) {
-        const t = s.text;
-        const n = t.length;
-        let listedEnd = 0;
-        let i = 0;
-        while (i < n) {
-          const c = t.charCodeAt(i);
-          if (c < 0x80) {
-            if (!isAsciiLetter(c)) {
-              i++;
-              continue;
-            }
-          } else {
-            const cp = t.codePointAt(i)!;
-            if (!(classOf(cp) & LETTER)) {
-              i += widthOf(cp);
-              continue;
-            }
-          }
-          const start = i;
-          const before = codePointBefore(t, start);
-          const free = !(classOf(before) & (LETTER | NUMBER)) && before !== HYPHEN;
-          let taken = false;
-          if (free && start >= listedEnd) {
-            const m = listedAt(t, start);
-            if (m) {
-              listedEnd = start + m[0].length;
-              const text = m[0].replace(/\s/g, ' ');
-              const ref = exact.get(text) ?? folded.get(text.toLowerCase());
-              if (ref) {
-                taken = true;
-                occurrences.push({
-                  sentence: s.index,
-                  start,
-                  text: m[0],
-                  key: ref.family.id,
-                  variant: String(ref.variant),
-                  spell: (v) => {
-                    const forms = ref.family.variants[Number(v)]!;
-                    const word = forms[ref.form] ?? forms[0]!;
-                    return ref.family.caseSensitive ? word : matchCase(word, m[0]);
-                  },
-                });
-              } // else a case-sensitive family in a case it does not list
-            }
-          }
-          // The word as `(?<![\p{L}\p{N}-])\p{L}+(?:-\p{L}+)?(?![\p{L}\p{N}]|-\p{L})` finds it:
-          // letters, optionally a hyphen and more letters, glued to no letter, digit or further part.
-          let q = runEnd(t, start, LETTER);
-          let end = q;
-          let hyphen = false;
-          if (t.charCodeAt(q) === HYPHEN && classOf(codePointAt(t, q + 1)) & LETTER) {
-            const r = runEnd(t, q + 1, LETTER);
-            if (!(classOf(codePointAt(t, r)) & NUMBER) && !(t.charCodeAt(r) === HYPHEN && classOf(codePointAt(t, r + 1)) & LETTER)) {
-              hyphen = true;
-              end = r;
-            } else {
-              end = -1; // neither "a-b" (glued to more) nor "a" (followed by "-b") stands alone
-            }
-            q = r;
-          } else if (classOf(codePointAt(t, q)) & NUMBER) {
-            end = -1;
-          }
-          if (free && end !== -1 && !taken) {
-            const ascii = isAscii(t, start, end);
-            if (hyphen) closed.add(t.slice(start, end).toLowerCase().replace('-', ''));
-            words.push(s.index, start, end, (hyphen ? 1 : 0) | (ascii ? 0 : 2));
-          }
-          i = q;
+      const factsOf = sentences.map((s) => remembered.get(s.text) ?? remembered.set(s.text, '', scanSentence(s.text)));
+      sentences.forEach((s, i) => {
+        const facts = factsOf[i]!;
+        for (const { start, text, ref } of facts.listed) {
+          occurrences.push({
+            sentence: s.index,
+            start,
+            text,
+            key: ref.family.id,
+            variant: String(ref.variant),
+            spell: (v) => {
+              const forms = ref.family.variants[Number(v)]!;
+              const word = forms[ref.form] ?? forms[0]!;
+              return ref.family.caseSensitive ? word : matchCase(word, text);
+            },
+          });
         }
+        for (const c of facts.closed) closed.add(c);
+      });
+      // The words are only compared when some hyphenated word has a closed form to look for.
+      const words: number[] = [];
+      if (closed.size > 0) {
+        sentences.forEach((s, i) => {
+          const w = factsOf[i]!.words;
+          for (let k = 0; k < w.length; k += 3) words.push(s.index, w[k]!, w[k + 1]!, w[k + 2]!);
+        });
       }
       // Hyphenation variants: a hyphenated word whose closed form also occurs in the article.
       // Only hyphenated words and closed forms of them are collected, in document order.

@@ -4,6 +4,7 @@
 import { CHECKS } from '../checks/index.js';
 import { compileGlossary } from '../glossary/compile.js';
 import { segment } from './segment.js';
+import { TextMemo } from './text-memo.js';
 import type {
   CheckDefinition,
   CheckMeta,
@@ -57,31 +58,10 @@ export interface CheckMemo {
 }
 
 /**
- * The memo's state: per sentence (checker, kind and text), the findings of each sentence-scoped
- * check, indexed like the checker's runners. One lookup per sentence, and a hit changes nothing
- * (a Map keeps insertion order, so the oldest entry is forgotten first when it is full): an LRU's
- * delete-and-set on every hit cost as much as the checks it saved.
+ * The memo's state: per sentence text, then checker and kind, the findings of each sentence-scoped
+ * check, indexed like the checker's runners (see `TextMemo`).
  */
-class SentenceMemo implements CheckMemo {
-  readonly entries = new Map<string, ReadonlyArray<readonly SentenceFinding[]>>();
-  constructor(readonly maxEntries: number) {}
-  get size(): number {
-    return this.entries.size;
-  }
-  clear(): void {
-    this.entries.clear();
-  }
-  get(key: string): ReadonlyArray<readonly SentenceFinding[]> | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, findings: ReadonlyArray<readonly SentenceFinding[]>): void {
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, findings);
-  }
-}
+class SentenceMemo extends TextMemo<ReadonlyArray<readonly SentenceFinding[]>> implements CheckMemo {}
 
 /** What a runner that is not sentence-scoped has in a memo entry. */
 const NONE: readonly SentenceFinding[] = Object.freeze([]);
@@ -124,6 +104,14 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
   const runners: CheckRunner[] = checks.map((c) => c.create({ glossary: compiledGlossary, options }));
   const order = new Map(checks.map((c, i) => [c.meta.id, i]));
   const serial = ++checkerSerial;
+  // The memo's tags for this checker's sentences (one memo may serve several checkers).
+  const headlineTag = `${serial}|headline`;
+  const bodyTag = `${serial}|body`;
+  /** The sentence-scoped checks' findings for a sentence alone, indexed like the runners. */
+  const runAlone = (s: Sentence): ReadonlyArray<readonly SentenceFinding[]> => {
+    const alone = sentenceAlone(s);
+    return runners.map((run, k) => (sentenceScoped[k] ? run(alone) : NONE));
+  };
   const sentenceScoped = checks.map((c) => c.meta.scope === 'sentence');
   const anySentenceScoped = sentenceScoped.includes(true);
   return {
@@ -136,13 +124,8 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
       // With a memo: each sentence's sentence-scoped findings, from the memo or by running those checks on it alone.
       const remembered = cache
         ? segmentation.sentences.map((s) => {
-          const key = `${serial}\u0000${s.kind}\u0000${s.text}`;
-          let entry = cache.get(key);
-          if (entry === undefined) {
-            const alone = sentenceAlone(s);
-            cache.set(key, (entry = runners.map((run, k) => (sentenceScoped[k] ? run(alone) : NONE))));
-          }
-          return entry;
+          const tag = s.kind === 'headline' ? headlineTag : bodyTag;
+          return cache.get(s.text, tag) ?? cache.set(s.text, tag, runAlone(s));
         })
         : undefined;
       runners.forEach((run, k) => {

@@ -12,6 +12,7 @@
  * article after every save, and then scans only the sentence that changed.
  */
 import type { CompiledGlossary, Glossary, GlossaryEntry, GlossaryTerm, TermMatch } from '../core/types.js';
+import { TextMemo } from '../core/text-memo.js';
 import { adaptReplacement, isSentenceInitial } from './inflect.js';
 import { buildTrie, scan, type PhraseHit, type PhraseSpec } from './matcher.js';
 import { tokenize, type Tokens } from './tokenize.js';
@@ -81,7 +82,8 @@ function compile(glossary: Glossary): CompiledGlossary {
   /** Whether entry `e` may fire in the current document. */
   const isActive = (e: number): boolean => needsContext[e] === 0 || seen[e] === generation;
 
-  const remembered = new MatchMemo();
+  // Matches by sentence text, then by the context entries active in its document.
+  const remembered = new TextMemo<readonly TermMatch[]>(MATCH_MEMO_ENTRIES);
 
   return {
     glossary,
@@ -91,8 +93,7 @@ function compile(glossary: Glossary): CompiledGlossary {
       // A sentence of a document: its matches are remembered by text and active context, so a
       // document checked again after one sentence changed (the review app's save) scans one sentence.
       if (contextTrie) evaluateContext(documentText);
-      const key = `${activeKey}\u0000${text}`;
-      return remembered.get(key) ?? remembered.set(key, matchText(text, tokenize(text), false));
+      return remembered.get(text, activeKey) ?? remembered.set(text, activeKey, matchText(text, tokenize(text), false));
     },
   };
 
@@ -150,23 +151,3 @@ const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
 /** Sentences whose matches a compiled glossary remembers (about a thousand articles). */
 const MATCH_MEMO_ENTRIES = 50_000;
-
-/**
- * Matches remembered by active context and text. A hit changes nothing and the oldest entry is
- * forgotten first, as in the checker's sentence memo: an LRU's bookkeeping on every hit costs as
- * much as the scan it saves.
- */
-class MatchMemo {
-  private readonly entries = new Map<string, readonly TermMatch[]>();
-  get(key: string): readonly TermMatch[] | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, matches: readonly TermMatch[]): readonly TermMatch[] {
-    if (this.entries.size >= MATCH_MEMO_ENTRIES) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, matches);
-    return matches;
-  }
-}

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import { inconsistentSpelling } from '../../src/checks/inconsistent-spelling.js';
+import { segment } from '../../src/core/segment.js';
+import { compileGlossary } from '../../src/glossary/compile.js';
 import { runCheckTests } from '../support/check-tester.js';
 
 runCheckTests(inconsistentSpelling, {
@@ -64,4 +67,27 @@ runCheckTests(inconsistentSpelling, {
       output: 'The reelected president.\n\nHe was reelected.',
     },
   ],
+});
+
+describe('inconsistent-spelling: sentences remembered by text', () => {
+  // One runner checks the documents in turn, so later ones meet sentences it has seen, in other
+  // places and orders: it must find exactly what a fresh runner finds in each.
+  const documents = [
+    'Lukashenko met Putin.\n\nLukashenka left.',
+    'Lukashenka left.\n\nLukashenko met Putin.',
+    'Lukashenka left.\n\nThe re-election was held.\n\nThe reelection was disputed.',
+    'The reelection was disputed.\n\nLukashenko met Putin.\n\nThe re-election was held.',
+    'COVID-19 hit Belarus.\n\nCovid-19 and covid-19 cases rose.',
+    'Covid-19 and covid-19 cases rose.\n\nCOVID-19 hit Belarus.',
+  ];
+  const findings = (run: ReturnType<typeof inconsistentSpelling.create>, text: string): string[] =>
+    run({ text, segmentation: segment(text) }).map((f) => `${f.sentence}:${f.range[0]}-${f.range[1]} ${f.match} → ${f.suggestions.join('|')}`);
+  it('finds in each document what a fresh runner finds', () => {
+    const shared = inconsistentSpelling.create({ glossary: compileGlossary({ entries: [], files: [], hash: '' }), options: {} });
+    for (const text of [...documents, ...documents.slice().reverse()]) {
+      const fresh = inconsistentSpelling.create({ glossary: compileGlossary({ entries: [], files: [], hash: '' }), options: {} });
+      assert.deepEqual(findings(shared, text), findings(fresh, text), text);
+    }
+    assert.ok(findings(shared, documents[1]!).some((f) => f.includes('Lukashenko → Lukashenka')), 'the first spelling in the document sets the norm');
+  });
 });
