@@ -2,6 +2,7 @@
  * `duplicate-sentence`: a body sentence that repeats an earlier one word for word, as MT pipelines
  * do when a paragraph is sent twice. Short sentences ("He said so.") may repeat legitimately.
  */
+import { TextMemo } from '../core/text-memo.js';
 import type { CheckDefinition, CheckMeta, Sentence, SentenceFinding } from '../core/types.js';
 import { isAscii } from './support/chars.js';
 import { makeFinding } from './support/finding.js';
@@ -35,25 +36,44 @@ function rawWordsOf(text: string): string[] {
   return isAscii(text) ? (text.match(ASCII_WORDS) ?? []) : wordsOf(text);
 }
 
+/** A sentence's words as `rawWordsOf` gives them, and its signature (letters and words). */
+interface SentenceWords {
+  words: readonly string[];
+  signature: number;
+}
+
+/** Sentences whose words a check remembers (about a thousand articles). */
+const WORDS_MEMO_ENTRIES = 50_000;
+
+/** The words and signature of a sentence, or null when it is too short to count as a copy. */
+function countWords(text: string): SentenceWords | null {
+  const words = rawWordsOf(text);
+  if (words.length < MIN_DUPLICATE_WORDS) return null;
+  let letters = 0;
+  for (const w of words) letters += w.length;
+  return { words, signature: letters * 0x10000 + words.length };
+}
+
 /** Flags later copies of a body sentence; no fix, since deleting a sentence is an editor's call. */
 export const duplicateSentence: CheckDefinition = {
   meta,
   create() {
+    // A sentence's words and signature depend on its text alone, so they are remembered by text:
+    // an article checked again after one sentence changed (the review app's save) reads one sentence.
+    const remembered = new TextMemo<SentenceWords | null>(WORDS_MEMO_ENTRIES);
     return (doc) => {
       const out: SentenceFinding[] = [];
       // Copies have the same number of words and letters: only sentences that share that
       // signature with another one need their identity (joined, lower-cased words) built.
-      const candidates: { s: Sentence; words: string[]; signature: number }[] = [];
+      const candidates: { s: Sentence; words: readonly string[]; signature: number }[] = [];
       const bySignature = new Map<number, number>();
       for (const s of doc.segmentation.sentences) {
         if (s.kind === 'headline') continue; // a headline restated in the lead is normal
-        const words = rawWordsOf(s.text);
-        if (words.length < MIN_DUPLICATE_WORDS) continue;
-        let letters = 0;
-        for (const w of words) letters += w.length;
-        const signature = letters * 0x10000 + words.length;
-        candidates.push({ s, words, signature });
-        bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+        let counted = remembered.get(s.text);
+        if (counted === undefined) counted = remembered.set(s.text, '', countWords(s.text));
+        if (!counted) continue;
+        candidates.push({ s, words: counted.words, signature: counted.signature });
+        bySignature.set(counted.signature, (bySignature.get(counted.signature) ?? 0) + 1);
       }
       const seen = new Set<string>();
       for (const { s, words, signature } of candidates) {

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import { duplicateSentence } from '../../src/checks/duplicate-sentence.js';
+import { segment } from '../../src/core/segment.js';
+import { compileGlossary } from '../../src/glossary/compile.js';
 import { runCheckTests } from '../support/check-tester.js';
 
 const HEAD = 'Putin and Lukashenko meet in Sochi\n\n';
@@ -32,4 +35,24 @@ runCheckTests(duplicateSentence, {
       findings: [{ match: 'RUSSIA will provide  Belarus with a loan!' }],
     },
   ],
+});
+
+describe('duplicate-sentence: sentences remembered by text', () => {
+  // One runner checks the documents in turn, so later ones meet sentences it has seen, in other
+  // places, orders and kinds: it must find exactly what a fresh runner finds in each.
+  const LONG = 'Russia will provide Belarus with a loan of 1.5 billion US dollars.';
+  const documents = [
+    `${HEAD}${LONG}\n\n${LONG}`,
+    `${LONG}\n\nThe talks went on for hours in Sochi.\n\n${LONG}`,
+    `${LONG}\n\n${LONG.replace('1.5', '1.6')}`,
+    `He said so. He said so. ${LONG}`,
+    `${HEAD}${LONG}`,
+  ];
+  const fresh = () => duplicateSentence.create({ glossary: compileGlossary({ entries: [], files: [], hash: '' }), options: {} });
+  const findings = (run: ReturnType<typeof fresh>, text: string): string[] => run({ text, segmentation: segment(text) }).map((f) => `${f.sentence}:${f.message}`);
+  it('finds in each document what a fresh runner finds', () => {
+    const shared = fresh();
+    for (const text of [...documents, ...documents.slice().reverse(), ...documents]) assert.deepEqual(findings(shared, text), findings(fresh(), text), text);
+    assert.equal(findings(shared, documents[0]!).length, 1, 'the second copy is flagged');
+  });
 });
