@@ -404,7 +404,8 @@ describe('web app: protection', () => {
     const { agent, csrf } = await reviewerAgent(app);
     const missing = await agent.post(`${ARTICLE}/sentences/1`).type('form').send({ base: '', text: 'x', action: 'save' }).expect(403);
     assert.match(missing.text, /missing or wrong CSRF token/);
-    const wrong = await agent.post(`${ARTICLE}/sentences/1`).type('form').send({ _csrf: `${csrf.slice(0, -2)}00`, base: '', text: 'x', action: 'save' }).expect(403);
+    // Tokens are hex: "zz" always differs from the real ending (a hex ending such as "00" was the real one one run in 256).
+    const wrong = await agent.post(`${ARTICLE}/sentences/1`).type('form').send({ _csrf: `${csrf.slice(0, -2)}zz`, base: '', text: 'x', action: 'save' }).expect(403);
     assert.match(wrong.text, /CSRF/);
     const json = await agent.post(`${ARTICLE}/sentences/1`).set('Accept', 'application/json').send({ text: 'x' }).expect(403);
     assert.match(json.body.error, /CSRF/);
