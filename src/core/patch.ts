@@ -133,6 +133,14 @@ export interface PatchRun {
   removed: boolean;
 }
 
+/** Appends text to a list of runs, joining it to the last run when that is of the same kind; empty text adds nothing. */
+export function appendRun(runs: PatchRun[], value: string, added: boolean, removed: boolean): void {
+  if (value === '') return;
+  const last = runs[runs.length - 1];
+  if (last && last.added === added && last.removed === removed) last.value += value;
+  else runs.push({ value, added, removed });
+}
+
 /**
  * What a patch made by `makePatch` changes in the MT sentence `mt`, read from the patch itself
  * (no diff is computed): runs of kept, removed and added text, adjacent runs of a kind merged.
@@ -151,12 +159,7 @@ export function patchRuns(mt: string, patch: string): PatchRun[] | undefined {
   }
   const tokens = tokenize(mt);
   const runs: PatchRun[] = [];
-  const push = (value: string, added: boolean, removed: boolean): void => {
-    if (value === '') return;
-    const last = runs[runs.length - 1];
-    if (last && last.added === added && last.removed === removed) last.value += value;
-    else runs.push({ value, added, removed });
-  };
+  const push = (value: string, added: boolean, removed: boolean): void => appendRun(runs, value, added, removed);
   let at = 0;
   for (const hunk of hunks) {
     // parsePatch reports every hunk's old start 1-based, even an insertion's.

@@ -9,7 +9,7 @@
  * not two. A rewrite is shown as the words it kept at both ends around one removal and one
  * addition, which reads better than a scatter of kept "the"s and commas.
  */
-import { makePatch, patchRuns, tokenize, type PatchRun } from '../core/patch.js';
+import { appendRun, makePatch, patchRuns, tokenize, type PatchRun } from '../core/patch.js';
 import type { Revision } from '../store/types.js';
 
 /** One run of the diff: unchanged, removed from the MT text, or added by the reviewer. */
@@ -42,12 +42,7 @@ export function revisionDiff(mtText: string, revision: Pick<Revision, 'patch' | 
  */
 function shown(runs: readonly WordChange[]): WordChange[] {
   const out: WordChange[] = [];
-  const push = (value: string, added: boolean, removed: boolean): void => {
-    if (value === '') return;
-    const last = out[out.length - 1];
-    if (last && last.added === added && last.removed === removed) last.value += value;
-    else out.push({ value, added, removed });
-  };
+  const push = (value: string, added: boolean, removed: boolean): void => appendRun(out, value, added, removed);
   let removed = '';
   let added = '';
   const flush = (): void => {
