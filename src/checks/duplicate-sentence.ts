@@ -42,8 +42,6 @@ interface SentenceWords {
   signature: number;
 }
 
-/** Sentences whose words a check remembers (about a thousand articles). */
-const WORDS_MEMO_ENTRIES = 50_000;
 
 /** The words and signature of a sentence, or null when it is too short to count as a copy. */
 function countWords(text: string): SentenceWords | null {
@@ -60,7 +58,7 @@ export const duplicateSentence: CheckDefinition = {
   create() {
     // A sentence's words and signature depend on its text alone, so they are remembered by text:
     // an article checked again after one sentence changed (the review app's save) reads one sentence.
-    const remembered = new TextMemo<SentenceWords | null>(WORDS_MEMO_ENTRIES);
+    const remembered = new TextMemo<SentenceWords | null>();
     return (doc) => {
       const out: SentenceFinding[] = [];
       // Copies have the same number of words and letters: only sentences that share that

@@ -52,8 +52,6 @@ interface SentenceFacts {
   closed: string[];
 }
 
-/** Sentences whose facts a check remembers (about a thousand articles). */
-const FACTS_MEMO_ENTRIES = 50_000;
 
 /**
  * Closed forms that are other words than their hyphenated look-alikes ("re-sign" a treaty is not
@@ -202,12 +200,11 @@ export const inconsistentSpelling: CheckDefinition = {
     };
     // What each sentence contributes depends on its text alone, so it is remembered by text: an
     // article checked again after one sentence changed (the review app's save) scans one sentence.
-    const remembered = new TextMemo<SentenceFacts>(FACTS_MEMO_ENTRIES);
+    const remembered = new TextMemo<SentenceFacts>();
 
     return (doc) => {
       const occurrences: Occurrence[] = [];
       const sentences = doc.segmentation.sentences;
-      // Words go to a flat (sentence, start, end, flags) list: flag 1 = hyphenated, 2 = not all ASCII.
       const closed = new Set<string>();
       const factsOf = sentences.map((s) => remembered.get(s.text) ?? remembered.set(s.text, '', scanSentence(s.text)));
       sentences.forEach((s, i) => {
@@ -228,33 +225,29 @@ export const inconsistentSpelling: CheckDefinition = {
         }
         for (const c of facts.closed) closed.add(c);
       });
-      // The words are only compared when some hyphenated word has a closed form to look for.
-      const words: number[] = [];
-      if (closed.size > 0) {
-        sentences.forEach((s, i) => {
-          const w = factsOf[i]!.words;
-          for (let k = 0; k < w.length; k += 3) words.push(s.index, w[k]!, w[k + 1]!, w[k + 2]!);
-        });
-      }
       // Hyphenation variants: a hyphenated word whose closed form also occurs in the article.
-      // Only hyphenated words and closed forms of them are collected, in document order.
+      // Only hyphenated words and closed forms of them are collected, in document order; the words
+      // are only read when some hyphenated word has a closed form to look for.
       const seen = new Map<string, { sentence: number; start: number; text: string }[]>();
       if (closed.size > 0) {
         const lengths = new Set([...closed].map((w) => w.length));
-        for (let k = 0; k < words.length; k += 4) {
-          const sentence = words[k]!;
-          const start = words[k + 1]!;
-          const end = words[k + 2]!;
-          const flags = words[k + 3]!;
-          // An ASCII word keeps its length when lower-cased: one of another length is no closed form.
-          if (flags === 0 && !lengths.has(end - start)) continue;
-          const text = sentences[sentence]!.text.slice(start, end);
-          const lower = text.toLowerCase();
-          if (!(flags & 1) && !closed.has(lower)) continue;
-          const list = seen.get(lower) ?? [];
-          list.push({ sentence, start, text });
-          seen.set(lower, list);
-        }
+        sentences.forEach((s, i) => {
+          const words = factsOf[i]!.words;
+          for (let k = 0; k < words.length; k += 3) {
+            const sentence = s.index;
+            const start = words[k]!;
+            const end = words[k + 1]!;
+            const flags = words[k + 2]!;
+            // An ASCII word keeps its length when lower-cased: one of another length is no closed form.
+            if (flags === 0 && !lengths.has(end - start)) continue;
+            const text = s.text.slice(start, end);
+            const lower = text.toLowerCase();
+            if (!(flags & 1) && !closed.has(lower)) continue;
+            const list = seen.get(lower) ?? [];
+            list.push({ sentence, start, text });
+            seen.set(lower, list);
+          }
+        });
       }
       for (const [lower, list] of seen) {
         if (!lower.includes('-')) continue;

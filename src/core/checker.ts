@@ -4,7 +4,7 @@
 import { CHECKS } from '../checks/index.js';
 import { compileGlossary } from '../glossary/compile.js';
 import { segment } from './segment.js';
-import { TextMemo } from './text-memo.js';
+import { TEXT_MEMO_ENTRIES, TextMemo } from './text-memo.js';
 import type {
   CheckDefinition,
   CheckMeta,
@@ -66,15 +66,12 @@ class SentenceMemo extends TextMemo<ReadonlyArray<readonly SentenceFinding[]>> i
 /** What a runner that is not sentence-scoped has in a memo entry. */
 const NONE: readonly SentenceFinding[] = Object.freeze([]);
 
-/** Default bound of a memo, in sentences: about a thousand 50-sentence articles. */
-const DEFAULT_MEMO_ENTRIES = 50_000;
-
 /**
- * Creates a memo for `Checker.check`: one per review store or editing session. It holds the
- * sentence-scoped checks' results for at most `maxEntries` (default 50,000) distinct sentences,
- * and forgets the oldest beyond that.
+ * Creates a memo for `Checker.check`: one per review store or editing session. It holds at most
+ * `maxEntries` (default 50,000) sentence results, one per text, checker and kind, and forgets the
+ * oldest texts beyond that.
  */
-export function createCheckMemo(maxEntries: number = DEFAULT_MEMO_ENTRIES): CheckMemo {
+export function createCheckMemo(maxEntries: number = TEXT_MEMO_ENTRIES): CheckMemo {
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`createCheckMemo: maxEntries must be a positive integer, got ${maxEntries}`);
   return new SentenceMemo(maxEntries);
 }
@@ -107,12 +104,12 @@ export function createChecker(glossary: Glossary | CompiledGlossary, options: Ch
   // The memo's tags for this checker's sentences (one memo may serve several checkers).
   const headlineTag = `${serial}|headline`;
   const bodyTag = `${serial}|body`;
+  const sentenceScoped = checks.map((c) => c.meta.scope === 'sentence');
   /** The sentence-scoped checks' findings for a sentence alone, indexed like the runners. */
   const runAlone = (s: Sentence): ReadonlyArray<readonly SentenceFinding[]> => {
     const alone = sentenceAlone(s);
     return runners.map((run, k) => (sentenceScoped[k] ? run(alone) : NONE));
   };
-  const sentenceScoped = checks.map((c) => c.meta.scope === 'sentence');
   const anySentenceScoped = sentenceScoped.includes(true);
   return {
     checks: checks.map((c) => c.meta),

@@ -7,12 +7,15 @@
  * A hit changes nothing and the oldest text is forgotten first (a Map keeps insertion order): an
  * LRU's delete-and-set on every hit cost as much as the work it saved.
  */
+/** Default bound of a memo, in values: a sentence each, about a thousand 50-sentence articles. */
+export const TEXT_MEMO_ENTRIES = 50_000;
+
 export class TextMemo<V> {
   private readonly byText = new Map<string, Map<string, V>>();
   private count = 0;
 
   /** At most `maxEntries` values (text and tag pairs) are held. */
-  constructor(readonly maxEntries: number) {}
+  constructor(readonly maxEntries: number = TEXT_MEMO_ENTRIES) {}
 
   /** Values held. */
   get size(): number {

@@ -4,10 +4,9 @@
  */
 import { MtReviewError, type Glossary, type GlossaryEntry } from '../core/types.js';
 import { compileGlossary } from './compile.js';
+import { glossaryFormat, type GlossarySource } from './format.js';
 import { parseGlossaryTsv } from './parse-tsv.js';
 import { parseGlossaryYaml, type ParsedEntry } from './parse-yaml.js';
-import { glossaryFormat, type GlossarySource } from './format.js';
-
 
 /** The canonical text a glossary's hash is computed over (entries without their source locations). */
 export function canonicalGlossaryText(entries: readonly GlossaryEntry[]): string {

@@ -83,7 +83,7 @@ function compile(glossary: Glossary): CompiledGlossary {
   const isActive = (e: number): boolean => needsContext[e] === 0 || seen[e] === generation;
 
   // Matches by sentence text, then by the context entries active in its document.
-  const remembered = new TextMemo<readonly TermMatch[]>(MATCH_MEMO_ENTRIES);
+  const remembered = new TextMemo<readonly TermMatch[]>();
 
   return {
     glossary,
@@ -149,5 +149,3 @@ function compile(glossary: Glossary): CompiledGlossary {
 /** No matches (shared: results are frozen). */
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
-/** Sentences whose matches a compiled glossary remembers (about a thousand articles). */
-const MATCH_MEMO_ENTRIES = 50_000;

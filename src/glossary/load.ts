@@ -12,7 +12,6 @@ import { buildGlossary } from './build.js';
 import type { GlossarySource } from './format.js';
 import { codeStamp, readGlossarySources } from './sources.js';
 
-// The store imports it from here.
 
 /** Options of `loadGlossary` and `glossaryFromSources`. */
 export interface LoadGlossaryOptions {

@@ -1,6 +1,6 @@
 /**
  * A glossary's files as text, read from disk without parsing them: reading a folder (or one file)
- * into sources for `buildGlossary` (which names count is `format.ts`'s `glossaryFormat`); and
+ * into sources for `buildGlossary` (which file names count is decided by `format.ts`'s `glossaryFormat`); and
  * the stamp of compiled code that the glossary and result caches are keyed on. Imports no parser,
  * so `check --cache` can fingerprint the glossary (and the build) without loading YAML code.
  */
