@@ -15,7 +15,8 @@ const IN_FLIGHT = 2;
  * under the default (a quarter of the machine's memory, up to 4 GB) the workers' heaps kept
  * growing with the number of files checked (peak RSS ×1.6 from 1,000 to 10,000 articles with
  * 10,000 entries), under this one they stay flat (×1.03), at no cost in time. A worker that runs
- * out of it (a huge file) is replaced by one without a limit, which checks its files again.
+ * out of it (a huge file) is replaced by one with V8's default limit, which checks the files it had
+ * not answered, and no limited worker is handed them again.
  */
 export const WORKER_HEAP_MB = 1024;
 
@@ -23,12 +24,15 @@ export const WORKER_HEAP_MB = 1024;
 export interface PoolOptions {
   /** Old-generation heap limit of the first workers, in MB (default `WORKER_HEAP_MB`). */
   heapMb?: number;
+  /** Called with the files a worker that ran out of memory left unanswered, as it is replaced. */
+  onReplaced?: (unanswered: readonly FileTask[]) => void;
 }
 
 /**
  * Checks `tasks` on `size` workers, calling `onOutcome` for each file as it completes. Rejects if a
  * worker cannot start (for example, it cannot compile the glossary it is handed) or dies, except
- * for running out of its heap limit: then an unlimited worker takes over its files.
+ * for running out of its heap limit: then a worker with V8's default limit takes over the files it
+ * had not answered.
  */
 export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onOutcome: (o: FileOutcome) => void, options: PoolOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -46,17 +50,23 @@ export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onO
     };
     if (tasks.length === 0) return resolve();
 
-    const spawn = (heapMb: number | undefined): void => {
+    /**
+     * Starts a worker with a heap limit (undefined: V8's default) and, first of all, the files in
+     * `own`: those a worker that ran out of memory left unanswered, which no limited worker may
+     * take again.
+     */
+    const spawn = (heapMb: number | undefined, own: FileTask[] = []): void => {
       const w = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: { mtReviewWorker: init },
         ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
       });
-      // The files this worker was handed and has not answered, oldest first (it answers in order).
+      // The files this worker was handed and has not answered (it may answer them in any order:
+      // reading a file is asynchronous).
       const inFlight: FileTask[] = [];
       let replaced = false;
       const feed = (): void => {
-        while (inFlight.length < IN_FLIGHT && queue.length > 0) {
-          const task = queue.shift()!;
+        while (inFlight.length < IN_FLIGHT && (own.length > 0 || queue.length > 0)) {
+          const task = own.length > 0 ? own.shift()! : queue.shift()!;
           inFlight.push(task);
           w.postMessage(task);
         }
@@ -70,7 +80,8 @@ export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onO
           return finish(err);
         }
         if (msg.type === 'outcome') {
-          inFlight.shift();
+          const k = inFlight.findIndex((t) => t.index === msg.outcome.index);
+          if (k >= 0) inFlight.splice(k, 1);
           done++;
           onOutcome(msg.outcome);
           if (done === tasks.length) return finish();
@@ -82,8 +93,9 @@ export function runInPool(init: WorkerInit, tasks: FileTask[], size: number, onO
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && heapMb !== undefined) {
           replaced = true;
           workers.delete(w);
-          queue.unshift(...inFlight);
-          spawn(undefined);
+          const unanswered = inFlight.splice(0);
+          options.onReplaced?.(unanswered);
+          spawn(undefined, unanswered);
           return;
         }
         finish(err);

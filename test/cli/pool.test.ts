@@ -46,11 +46,27 @@ describe('cli/pool: checking files on worker threads', () => {
     assert.deepEqual(byFile(outcomes), await sequential());
   });
 
-  it('replaces a worker that runs out of its heap limit by one without, which checks its files again', async () => {
+  it('replaces a worker that runs out of its heap limit by one with the default limit, which checks its files again', async () => {
     const outcomes: FileOutcome[] = [];
+    let replaced = 0;
     // 1 MB cannot even hold the glossary: every first worker runs out at once.
-    await runInPool(init, tasks, 2, (o) => outcomes.push(o), { heapMb: 1 });
+    await runInPool(init, tasks, 2, (o) => outcomes.push(o), { heapMb: 1, onReplaced: () => replaced++ });
+    assert.equal(replaced, 2, 'both first workers were replaced');
     assert.equal(outcomes.length, tasks.length, 'each file answered once');
     assert.deepEqual(byFile(outcomes), await sequential());
+  });
+
+  it('hands a file that exhausted a limited worker only to its replacement, and loses none answered out of order', async () => {
+    // A 4 MB article does not fit in 32 MB; the small ones around it do, and are answered while it is read.
+    const big = path.join(tmp.dir, 'big.txt');
+    writeFileSync(big, readFileSync(SEED, 'utf8').repeat(1500));
+    tasks.splice(1, 0, { index: 0, absPath: big, displayPath: 'big.txt' });
+    tasks.forEach((t, index) => (t.index = index));
+    const outcomes: FileOutcome[] = [];
+    const unanswered: number[][] = [];
+    await runInPool({ ...init, maxFileSize: 1 << 30 }, tasks, 2, (o) => outcomes.push(o), { heapMb: 32, onReplaced: (u) => unanswered.push(u.map((t) => t.index)) });
+    assert.ok(unanswered.length >= 1 && unanswered.every((u) => u.includes(1)), `the big file was left unanswered: ${JSON.stringify(unanswered)}`);
+    assert.equal(unanswered.flat().filter((i) => i === 1).length, 1, 'no other limited worker was handed the big file again');
+    assert.deepEqual(outcomes.map((o) => o.index).sort((a, b) => a - b), tasks.map((t) => t.index), 'each file answered exactly once');
   });
 });
