@@ -86,15 +86,21 @@ export interface ReadOnlyStore extends ReviewStore {
   resolveArticle(name: string): number;
 }
 
+/** The glossary of a store that computes no findings. */
+const NO_GLOSSARY: Glossary = { entries: [], files: [], hash: '' };
+
 /**
  * Opens an existing database read-only; never creates it. A database at an older schema version
  * is migrated first (as `serve` would on start), then reopened read-only. Findings use the glossary
  * in force in the database (its newest recorded version, e.g. an admin's edit in the app), so an
  * export matches what the app shows; `options.glossary` serves a database with none recorded, or
  * every database when `glossaryWins` (a glossary the user named explicitly). Given as a function,
- * it is called only then, so a glossary that is not used is never loaded.
+ * it is called only then, so a glossary that is not used is never loaded. `withoutFindings`: the
+ * caller exports no findings (txt, md, patch), so no glossary is loaded or built at all.
  */
-export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir' | 'glossary'> & { glossary: Glossary | (() => Glossary); glossaryWins?: boolean }): ReadOnlyStore {
+export function openReadOnlyStore(
+  options: Omit<OpenStoreOptions, 'corpusDir' | 'glossary'> & { glossary: Glossary | (() => Glossary); glossaryWins?: boolean; withoutFindings?: boolean },
+): ReadOnlyStore {
   const dbPath = resolveDbPath(options.dbPath, options.env ?? process.env, options.cwd ?? process.cwd());
   let db = openDatabaseReadOnly(dbPath);
   try {
@@ -109,7 +115,9 @@ export function openReadOnlyStore(options: Omit<OpenStoreOptions, 'corpusDir' | 
       throw new MtReviewError('store', `the database is at schema version ${version}, this mt-review expects ${MIGRATIONS.length}; open it once with \`mt-review serve\``, { file: dbPath });
     }
     const fallback = options.glossary;
-    const glossary = (options.glossaryWins ? undefined : glossaryInForce(db)?.glossary) ?? (typeof fallback === 'function' ? fallback() : fallback);
+    const glossary = options.withoutFindings
+      ? NO_GLOSSARY
+      : ((options.glossaryWins ? undefined : glossaryInForce(db)?.glossary) ?? (typeof fallback === 'function' ? fallback() : fallback));
     const store = new SqliteReviewStore(db, { glossary, ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}) });
     return Object.assign(store, { dbPath, resolveArticle: (name: string) => findArticleRow(db, name).id });
   } catch (err) {

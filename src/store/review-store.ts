@@ -659,7 +659,8 @@ export class SqliteReviewStore implements ReviewStore {
     const article = this.currentArticle(id);
     if (!article) throw new MtReviewError('input', `no article with id ${id}`);
     const states = this.statesOf(article);
-    const views = this.sentenceViews(article, states);
+    // Only the json export carries findings: the others do not check the article.
+    const views = this.sentenceViews(article, states, undefined, format === 'json');
     return buildExport(exportInputOf(article, states, views), format);
   }
 
@@ -926,9 +927,12 @@ export class SqliteReviewStore implements ReviewStore {
     return this.findingsMemory.set(article.id, quick, { key, findings }).findings;
   }
 
-  /** Sentence views with findings (dismissed ones removed) and active dismissals; `only` limits them to one sentence. */
-  private sentenceViews(article: ArticleRow, states: readonly SentenceState[], only?: number): SentenceView[] {
-    const findings = this.findingsOf(article, states);
+  /**
+   * Sentence views with findings (dismissed ones removed) and active dismissals; `only` limits them
+   * to one sentence; without `withFindings` nothing is checked and every view has no findings.
+   */
+  private sentenceViews(article: ArticleRow, states: readonly SentenceState[], only?: number, withFindings = true): SentenceView[] {
+    const findings = withFindings ? this.findingsOf(article, states) : [];
     const bySentence = new Map<number, Finding[]>();
     for (const f of findings) {
       const list = bySentence.get(f.sentence);

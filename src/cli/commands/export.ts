@@ -86,14 +86,12 @@ export function parseExportArgs(args: string[]): ExportFlags {
 
 /**
  * The glossary for json findings when the database has none in force, or when `--glossary` names
- * one (which then wins): the flag, else `./glossary`, else the shipped one; other formats need
- * none. A thunk, called by the store only then, so a database with a glossary recorded never loads
- * (or fails on) the files; a named path that does not exist is refused at once.
+ * one (which then wins): the flag, else `./glossary`, else the shipped one. A thunk, called by the
+ * store only then, so a database with a glossary recorded, or an export without findings, never
+ * loads (or fails on) the files.
  */
 function glossaryFor(flags: ExportFlags, cwd: string): () => Glossary {
-  if (flags.format !== 'json') return () => ({ entries: [], files: [], hash: '' });
-  const glossaryPath = resolveGlossaryPath(flags.glossary, cwd);
-  return () => loadGlossary(glossaryPath);
+  return () => loadGlossary(resolveGlossaryPath(flags.glossary, cwd));
 }
 
 /** Writes `text` to `file` through a temporary file in the same folder and a rename, so readers never see half a file. */
@@ -116,11 +114,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  const glossary = glossaryFor(flags, io.cwd);
-  // An explicit --glossary wins over the glossary in force in the database (an admin's edit in the
-  // app); so does the empty one of the formats without findings, so that none is built for them.
-  const glossaryWins = flags.glossary !== undefined || flags.format !== 'json';
-  const store = openReadOnlyStore({ ...(flags.db !== undefined ? { dbPath: flags.db } : {}), glossary, glossaryWins, env: io.env, cwd: io.cwd });
+  // Only json carries findings; there an explicit --glossary wins over the glossary in force in
+  // the database (an admin's edit in the app).
+  const withoutFindings = flags.format !== 'json';
+  const store = openReadOnlyStore({
+    ...(flags.db !== undefined ? { dbPath: flags.db } : {}),
+    glossary: glossaryFor(flags, io.cwd),
+    glossaryWins: flags.glossary !== undefined,
+    withoutFindings,
+    env: io.env,
+    cwd: io.cwd,
+  });
   let text: string;
   try {
     text = store.exportArticle(store.resolveArticle(flags.article!), flags.format);
