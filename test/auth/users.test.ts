@@ -101,6 +101,9 @@ describe('auth/users', () => {
           assert.equal(JSON.stringify(listUsers(db)), before);
         } else {
           await change(db);
+          // Allowed means done: the accounts changed, or (a password only) the new password works.
+          const changed = JSON.stringify(listUsers(db)) !== before || (await verifyUser(db, 'alice', 'new-secret1')) !== null;
+          assert.ok(changed, 'the change took effect');
         }
       });
     }

@@ -85,7 +85,7 @@ export function evaluateTargets(report: Report, r: AllResults, options: BenchOpt
     const bare = web?.find((x) => x.name.startsWith('bare Express POST') && x.connections === 50);
     if (save && bare && save.requests) {
       const share = save.rps / bare.rps;
-      const connected = save.p99Connected === undefined ? '' : ` (${fmtMs(save.p99Connected)} once all connected; bare Express ${fmtMs(bare.p99)})`;
+      const connected = save.p99Connected === undefined ? '' : ` (${fmtMs(save.p99Connected)} once all connected; bare Express ${fmtMs(bare.p99Connected ?? bare.p99)})`;
       const rewritten = rewrite?.requests ? `; a sentence rewritten: ${(100 * rewrite.rps / bare.rps).toFixed(1)}%` : '';
       report.target(name, save.p99 < 25 && share >= 0.3 && save.non2xx === 0, `one word changed: p99 ${fmtMs(save.p99)}${connected}, ${(share * 100).toFixed(1)}% of bare Express (${Math.round(save.rps)} vs ${Math.round(bare.rps)} req/s)${save.non2xx ? `, ${save.non2xx} non-2xx` : ''}${rewritten}`);
     } else if (save) report.target(name, false, 'no save was answered within the measuring time');

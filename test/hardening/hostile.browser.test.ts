@@ -15,7 +15,6 @@ describe('hardening: hostile input in Chromium', function () {
   this.timeout(60_000);
   const chromium = useBrowser();
 
-
   for (const bypassCSP of [true, false]) {
     it(`runs no injected script and shows it as text (${bypassCSP ? 'CSP bypassed: escaping alone' : 'CSP in force'})`, async () => {
       const { app, slug } = await hostileApp();

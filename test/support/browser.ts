@@ -12,10 +12,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** The flags every browser test starts Chromium with (no network, no background services). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +27,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts headless Chromium with a fresh temporary profile. */
-export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   return { browser, close: () => browser.close() };
 }
@@ -36,7 +36,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
  * Call in a `before` hook of a browser suite: skips the suite where Chromium is missing and not
  * required, and fails it where it is required.
  */
-export function requireBrowser(ctx: Mocha.Context): void {
+function requireBrowser(ctx: Mocha.Context): void {
   if (existsSync(CHROMIUM)) return;
   if (process.env.MT_REVIEW_REQUIRE_BROWSER === '1') {
     throw new Error(`${CHROMIUM} is missing and MT_REVIEW_REQUIRE_BROWSER=1: install it with apt-get install -y chromium`);

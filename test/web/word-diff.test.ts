@@ -76,7 +76,10 @@ describe('web/word-diff', () => {
           if (kind(c) === '=' && i > 0 && i < changes.length - 1) assert.doesNotMatch(c.value, /^\s+$/, 'a kept space between changes joins them');
         });
         const minimal = diffArrays(tokenize(before), tokenize(after)).reduce((n, c) => n + (c.added || c.removed ? c.value.length : 0), 0);
-        if (minimal > MAX_EDIT_TOKENS) assert.deepEqual(changes.filter((c) => c.added || c.removed).map(kind), ['-', '+']);
+        // Beyond the limit: a rewrite, at most one removal and one addition (an emptied or a new text has only one).
+        if (minimal > MAX_EDIT_TOKENS) {
+          assert.ok(changes.filter((c) => c.removed).length <= 1 && changes.filter((c) => c.added).length <= 1, JSON.stringify(changes.map(kind)));
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
 /**
  * A small word-level diff for the browser (longest common subsequence over words and white space),
- * so the preview follows typing without a request. The server renders saved diffs with jsdiff.
+ * so the preview follows typing without a request. A saved correction's diff is the server's, read
+ * from its patch (`web/word-diff.ts`), whose tokens and grouping differ slightly from this one's.
  */
 
 /** One run of the diff, shaped like jsdiff's change objects. */
