@@ -96,7 +96,7 @@ export function toFileReport(path: string, text: string, result: CheckResult): F
 }
 
 /** The SHA-256 of a file's bytes, hex: the content half of a cache key. */
-export function hashContent(bytes: Uint8Array): string {
+function hashContent(bytes: Uint8Array): string {
   return oneShotHash('sha256', bytes, 'hex');
 }
 

@@ -743,9 +743,8 @@ export class SqliteReviewStore implements ReviewStore {
    * thread pauses to copy the log into the database file. For long-running servers; stopped by
    * `close()`.
    */
-  checkpointInBackground(path: string, intervalMs?: number): Checkpointer {
-    this.checkpointer ??= startCheckpointer(this.db, path, intervalMs);
-    return this.checkpointer;
+  checkpointInBackground(path: string): void {
+    this.checkpointer ??= startCheckpointer(this.db, path);
   }
 
   /** Closes the database cleanly (checkpointing the WAL), committing writes still waiting first. */
